@@ -1,0 +1,21 @@
+"""Registers the harness's plugins: fixtures (server, browsers, actors, data, evidence) and step definitions."""
+pytest_plugins = [
+    "fixtures.tags",
+    "fixtures.evidence",
+    "fixtures.server",
+    "fixtures.browser",
+    "fixtures.control",
+    "fixtures.factories",
+    "steps.common",
+    "steps.portal_steps",
+    "steps.registration_steps",
+    "steps.login_steps",
+]
+import pytest  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def base_url(portal_url: str) -> str:
+    """pytest-playwright brings a base_url of its own as a plugin; a conftest fixture outranks plugins, so the
+    harness's (the embedded mock unless --base-url) is the one every context and page object gets."""
+    return portal_url

@@ -1,0 +1,69 @@
+"""Mock of the consular APEC card portal (desktop) and the e-license mini-program (phone)."""
+import os
+import secrets
+from dataclasses import dataclass
+
+from flask import Flask, redirect
+from flask_wtf.csrf import CSRFProtect
+
+from .accounts import Accounts
+from .licenses import Licenses
+from .mail import EmailCodes, Mailbox
+from .qr import QrTokens
+from .store import Store
+
+csrf = CSRFProtect()
+
+
+@dataclass
+class Portal:
+    """The domain services the views use, built once per app around one store."""
+    store: Store
+    accounts: Accounts
+    licenses: Licenses
+    mailbox: Mailbox
+    email_codes: EmailCodes
+    qr: QrTokens
+
+    @classmethod
+    def build(cls, store: Store, qr_ttl: int) -> "Portal":
+        mailbox = Mailbox(store)
+        return cls(store, Accounts(store), Licenses(store), mailbox, EmailCodes(store, mailbox), QrTokens(store, qr_ttl))
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    app = Flask(__name__, instance_relative_config=True)
+    app.config.from_mapping(
+        SECRET_KEY=os.environ.get("MOCK_PORTAL_SECRET_KEY") or secrets.token_hex(32),
+        DATABASE=os.path.join(app.instance_path, "portal.sqlite3"),
+        QR_TTL_SECONDS=300,
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        WTF_CSRF_TIME_LIMIT=None,
+        SEED_DEMO=False,
+    )
+    if test_config:
+        app.config.from_mapping(test_config)
+    os.makedirs(os.path.dirname(app.config["DATABASE"]) or ".", exist_ok=True)
+
+    store = Store(app.config["DATABASE"])
+    store.initialize()
+    app.extensions["portal"] = Portal.build(store, app.config["QR_TTL_SECONDS"])
+    csrf.init_app(app)
+
+    from . import miniapp, portal_views
+    app.register_blueprint(portal_views.bp)
+    app.register_blueprint(miniapp.bp)
+    if app.testing:
+        from . import control
+        csrf.exempt(control.bp)
+        app.register_blueprint(control.bp)
+    if app.config["SEED_DEMO"]:
+        from .demo import seed
+        seed(store)
+
+    @app.get("/")
+    def root():
+        return redirect("/APEC/")
+
+    return app

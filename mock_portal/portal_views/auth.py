@@ -1,0 +1,80 @@
+"""Login: 企业账号登录, 电子营业执照扫码登录, 经办人账号登录; the QR status poll shared with registration."""
+from flask import jsonify, redirect, render_template, request, session, url_for
+
+from ..qr import qr_content, qr_png_data_uri
+from . import bp, services
+
+MODES = ("account", "qr", "handler")
+
+
+def show_qr(purpose: str) -> str:
+    """Issue a fresh code for this browser session and return it as an image."""
+    token_id, token = services().qr.issue(purpose)
+    session[f"qr_{purpose}"] = token_id
+    return qr_png_data_uri(qr_content(request.host_url, token))
+
+
+@bp.get("/login")
+def login():
+    mode = request.args.get("mode", "account")
+    if mode not in MODES:
+        mode = "account"
+    qr_image = show_qr("login") if mode == "qr" else None
+    return render_template("portal/login.html", mode=mode, qr_image=qr_image, form={}, errors={})
+
+
+@bp.post("/login")
+def login_submit():
+    mode = "handler" if request.form.get("mode") == "handler" else "account"
+    form = {"username": request.form.get("username", "").strip()}
+    password = request.form.get("password", "")
+    errors = {}
+    if not form["username"]:
+        errors["username"] = "请输入邮箱账号" if mode == "account" else "请输入经办人账号"
+    if not password:
+        errors["password"] = "请输入密码"
+    if not errors:
+        accounts = services().accounts
+        result = (accounts.login(form["username"], password) if mode == "account"
+                  else accounts.login_handler(form["username"], password))
+        if result.error is None:
+            session.clear()
+            session["account_id"] = result.account_id
+            if result.handler_id:
+                session["handler_id"] = result.handler_id
+            return redirect(url_for("portal.account_home"))
+        errors["form"] = result.error
+    return render_template("portal/login.html", mode=mode, qr_image=None, form=form, errors=errors), 400
+
+
+@bp.post("/logout")
+def logout():
+    session.clear()
+    return redirect(url_for("portal.home"))
+
+
+@bp.get("/qr/<token>")
+def qr_landing(token: str):
+    """What an ordinary camera app shows when it opens the code's URL."""
+    return render_template("portal/qr_landing.html")
+
+
+@bp.get("/qr/status/<purpose>")
+def qr_status(purpose: str):
+    """Polled by the QR pages. A scan is taken once, by the browser session that showed the code."""
+    portal = services()
+    token_id = session.get(f"qr_{purpose}")
+    if purpose not in ("register", "login") or token_id is None:
+        return jsonify(state="unknown"), 404
+    status = portal.qr.status(token_id)
+    if status.state != "scanned":
+        return jsonify(state=status.state, refusal=status.refusal)
+    portal.qr.consume(token_id)
+    session.pop(f"qr_{purpose}")
+    if purpose == "register":
+        session["reg_enterprise_id"] = status.enterprise_id
+        return jsonify(state="scanned", next=url_for("portal.register_enterprise"))
+    account = portal.accounts.by_enterprise(status.enterprise_id)
+    session.clear()
+    session["account_id"] = account["id"]
+    return jsonify(state="scanned", next=url_for("portal.account_home"))

@@ -1,0 +1,1 @@
+"""Domain rules of the portal: check digits and form-field validators, plain Python with no Flask."""

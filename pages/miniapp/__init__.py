@@ -1,0 +1,1 @@
+"""The e-license mini-program's phone screens."""

@@ -1,0 +1,48 @@
+"""扫一扫 on the phone: read the portal's code from a picture, choose the license, confirm."""
+from playwright.sync_api import Page
+
+
+class MiniappHome:
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.scan_button = page.get_by_role("link", name="扫一扫")
+        self.licenses = page.get_by_role("list", name="我的执照")
+
+    def open(self) -> "MiniappHome":
+        self.page.goto("/miniapp/home")
+        return self
+
+    def scan(self) -> "ScanPage":
+        self.scan_button.click()
+        return ScanPage(self.page)
+
+
+class ScanPage:
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.title = page.get_by_role("heading", name="扫一扫")
+        self.album = page.get_by_label("从相册选择二维码")
+        self.error = page.get_by_role("alert")
+
+    def read(self, picture: bytes) -> "ScanConfirmPage":
+        """The camera cannot be driven headless; choosing the photo from the album is the same decode."""
+        self.album.set_input_files(files=[{"name": "qr.png", "mimeType": "image/png", "buffer": picture}])
+        return ScanConfirmPage(self.page)
+
+
+class ScanConfirmPage:
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.request = page.get_by_text("中国领事服务网", exact=True)
+        self.license_password = page.get_by_label("执照密码")
+        self.confirm_button = page.get_by_role("button", name="确认")
+        self.error = page.get_by_role("alert")
+        self.success = page.get_by_role("heading", name="扫码成功")
+
+    def license(self, enterprise_name: str):
+        return self.page.get_by_role("radio", name=enterprise_name)
+
+    def confirm(self, enterprise_name: str, password: str) -> None:
+        self.license(enterprise_name).check()
+        self.license_password.fill(password)
+        self.confirm_button.click()

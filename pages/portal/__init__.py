@@ -1,0 +1,1 @@
+"""The consular portal's desktop screens."""

@@ -1,0 +1,139 @@
+"""Command line: ``python -m validator report`` and ``python -m validator run``.
+
+Exit codes: 0 all good; 1 a scenario failed or a finding of a failing severity; 2 bad input
+(guide or record missing, output could not be written); 3 nothing ran or a step had no
+definition — never 0 in that case, whatever --fail-on says.
+"""
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from .analysis import EXIT_FAILING, EXIT_INPUT, EXIT_NOTHING_RAN, EXIT_OK, analyse
+from .findings import parse_severities
+from .guide import parse_guide
+from .images import ImageStore
+from .record import load_record
+
+DEFAULT_GUIDE = "guide/hunan-apec-account-registration.md"
+DEFAULT_RECORD = "reports/run-record.json"
+DEFAULT_OUT = "reports/guide"
+FORMATS = ("html", "pdf", "json", "md")
+PYTEST_NO_TESTS = 5
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--guide", default=DEFAULT_GUIDE, help="the guide's Markdown (another revision)")
+    parser.add_argument("--record", default=DEFAULT_RECORD, help="the harness's run record")
+    parser.add_argument("--out", default=DEFAULT_OUT, help="folder for the reports")
+    parser.add_argument("--fail-on", default="error",
+                        help="severities that fail the run: error, warning, info, comma-separated, or none")
+    parser.add_argument("--formats", default=",".join(FORMATS), help="html,pdf,json,md")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m validator", description="Validate the guide against a run.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    _common(sub.add_parser("report", help="report on an existing run record"))
+    run = sub.add_parser("run", help="run the scenarios, then report (pytest args after --)")
+    _common(run)
+    run.add_argument("--base-url", help="portal to test (e.g. a staging portal)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    extra: list[str] = []
+    if "--" in argv:
+        cut = argv.index("--")
+        argv, extra = argv[:cut], argv[cut + 1:]
+    args = build_parser().parse_args(argv)
+    try:
+        fail_on = parse_severities(args.fail_on)
+        formats = {f.strip() for f in args.formats.split(",") if f.strip()}
+        unknown = formats - set(FORMATS)
+        if unknown:
+            raise ValueError(f"unknown format: {', '.join(sorted(unknown))}")
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    if args.command == "run":
+        return run(args, fail_on, formats, extra)
+    return report(Path(args.guide), Path(args.record), Path(args.out), fail_on, formats)
+
+
+def report(guide_path: Path, record_path: Path, out: Path, fail_on: set[str], formats: set[str]) -> int:
+    for what, path in (("guide", guide_path), ("run record", record_path)):
+        if not path.is_file():
+            print(f"error: {what} not found: {path}", file=sys.stderr)
+            return EXIT_INPUT
+    try:
+        guide, record = parse_guide(guide_path), load_record(record_path)
+    except (ValueError, OSError) as exc:
+        print(f"error: cannot read input: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    analysis = analyse(guide, record)
+    out.mkdir(parents=True, exist_ok=True)
+    images = ImageStore(analysis, out)
+    sources = {"guide": guide_path.as_posix(), "record": record_path.as_posix()}
+    written, status = [], EXIT_OK
+    if "json" in formats:
+        from .report import build_report, write_json
+        write_json(build_report(analysis, fail_on, sources, images), out / "report.json")
+        written.append("report.json")
+    if formats & {"html", "pdf"}:
+        from .html import render_html
+        (out / "illustrated-guide.html").write_text(render_html(analysis, images, sources), encoding="utf-8")
+        written.append("illustrated-guide.html")
+    if "md" in formats:
+        from .markdown import render_markdown
+        (out / "illustrated-guide.md").write_text(render_markdown(analysis, images), encoding="utf-8")
+        written.append("illustrated-guide.md")
+    if "pdf" in formats:
+        from .pdf import write_pdf
+        try:
+            write_pdf(out / "illustrated-guide.html", out / "illustrated-guide.pdf")
+            written.append("illustrated-guide.pdf")
+        except Exception as exc:  # the other formats stand; the missing PDF must still fail the run
+            print(f"error: PDF not written: {exc}", file=sys.stderr)
+            status = EXIT_INPUT
+    _print_summary(analysis, fail_on, out, written)
+    code = analysis.exit_code(fail_on)
+    return code if code != EXIT_OK else status
+
+
+def _print_summary(analysis, fail_on: set[str], out: Path, written: list[str]) -> None:
+    from .report import summary_table
+    print(summary_table(analysis, fail_on))
+    failing = [f for f in analysis.findings if f.severity in fail_on or f.kind in ("scenario_failed", "step_undefined")]
+    for f in failing:
+        print(f"  {f.id} [{f.severity}] {f.section or '-'}: {f.message}")
+    print(f"写入 written to {out}: {', '.join(written) or '-'}")
+    code = analysis.exit_code(fail_on)
+    verdict = {EXIT_OK: "通过 passed", EXIT_FAILING: "不通过 failed", EXIT_NOTHING_RAN: "没有运行或有未定义步骤 nothing ran / undefined step"}
+    print(f"结论 verdict: {verdict.get(code, code)}")
+
+
+def run(args, fail_on: set[str], formats: set[str], extra: list[str]) -> int:
+    record = Path(args.record)
+    # Screenshots go beside the record: the record's paths are relative to its own folder.
+    cmd = [sys.executable, "-m", "pytest", "tests/test_scenarios.py", "--run-record", str(record),
+           "--evidence-dir", str(record.parent)]
+    if args.base_url:
+        cmd += ["--base-url", args.base_url]
+    cmd += extra
+    started = time.time()
+    print("$ " + " ".join(cmd), flush=True)
+    rc = subprocess.call(cmd)
+    # A record left over from an earlier run must not pass for this one.
+    if not record.is_file() or record.stat().st_mtime < started - 1:
+        print(f"error: the run wrote no run record at {record} (pytest exit {rc})", file=sys.stderr)
+        return EXIT_NOTHING_RAN if rc in (0, PYTEST_NO_TESTS) else EXIT_INPUT
+    code = report(Path(args.guide), record, Path(args.out), fail_on, formats)
+    if code == EXIT_OK and rc != 0:
+        # pytest saw a failure the record does not show (an error outside the scenarios).
+        return EXIT_NOTHING_RAN if rc == PYTEST_NO_TESTS else (EXIT_FAILING if rc == 1 else EXIT_INPUT)
+    return code

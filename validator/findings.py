@@ -1,0 +1,93 @@
+"""Findings, their severities and the marks a section or finding gets in the reports."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+SEVERITIES = ("error", "warning", "info")
+
+# kind -> (severity, mark). The mark groups findings the way a reader of the guide sees them.
+KINDS: dict[str, tuple[str, str]] = {
+    "scenario_failed": ("error", "failed"),
+    "step_undefined": ("error", "failed"),
+    "nothing_ran": ("error", "failed"),
+    "label_missing": ("error", "drift"),
+    "url_mismatch": ("error", "drift"),
+    "invalid_example": ("error", "drift"),
+    "position_wrong": ("warning", "drift"),
+    "field_not_in_guide": ("warning", "drift"),
+    "inconsistent_name": ("warning", "drift"),
+    "placeholder_text": ("warning", "drift"),
+    "not_covered": ("warning", "not_covered"),
+    "tag_unknown_section": ("warning", "not_covered"),
+    "screen_not_shown": ("warning", "not_covered"),
+    "example_unchecked": ("info", "drift"),
+    "position_unchecked": ("info", "drift"),
+}
+
+MARKS = {
+    "verified": "已验证",
+    "drift": "与界面不符",
+    "failed": "失败",
+    "not_covered": "未覆盖",
+}
+MARK_ORDER = ("failed", "drift", "not_covered", "verified")
+
+
+@dataclass
+class Highlight:
+    """An element's box on a screenshot, in the screenshot's viewport pixels."""
+    x: float
+    y: float
+    width: float
+    height: float
+    viewport_width: float
+    viewport_height: float
+
+
+@dataclass
+class Finding:
+    kind: str
+    section: str | None
+    message: str  # Chinese, for the reader of the guide
+    guide_words: str = ""  # the guide's exact words
+    context: str = ""  # the guide line they stand in
+    screen: str = ""  # what the screen showed
+    item: str | None = None
+    line: int | None = None
+    screenshot: str | None = None  # relative to the run record's folder
+    device: str | None = None  # whose screen the screenshot is
+    scenario: str | None = None
+    step: str | None = None
+    highlight: Highlight | None = None
+    id: str = ""
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def severity(self) -> str:
+        return KINDS[self.kind][0]
+
+    @property
+    def mark(self) -> str:
+        return KINDS[self.kind][1]
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data.update(severity=self.severity, mark=self.mark, mark_text=MARKS[self.mark])
+        return data
+
+
+def number(findings: list[Finding]) -> list[Finding]:
+    for n, f in enumerate(findings, 1):
+        f.id = f"F{n:03d}"
+    return findings
+
+
+def parse_severities(text: str | None) -> set[str]:
+    """"error,warning" -> {"error", "warning"}; "none" or "" -> nothing fails on findings."""
+    if not text or text.strip().lower() == "none":
+        return set()
+    wanted = {s.strip().lower() for s in text.split(",") if s.strip()}
+    unknown = wanted - set(SEVERITIES)
+    if unknown:
+        raise ValueError(f"unknown severity: {', '.join(sorted(unknown))}")
+    return wanted

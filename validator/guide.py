@@ -1,0 +1,176 @@
+"""Parse the guide's Markdown transcription into sections, numbered items and blocks.
+
+The transcription keeps the guide word for word, so the parser reads its conventions rather than
+general Markdown: headings with an anchor ``{#s-1.2.2}``, a ``<!-- screenshot -->`` line where a
+screenshot stood, and a ```` ```screen ```` block where the guide transcribed a screenshot as text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*(?:\{#s-([\d.]+)\})?\s*$")
+NUMBERED_TITLE = re.compile(r"^(\d+(?:\.\d+)*)\.?\s")
+SCREENSHOT_MARK = "<!-- screenshot -->"
+TITLE_MARK = "<!-- guide-title -->"
+
+# Item numbering styles, in the order the guide mixes them: "(1)", "1)", "1." and "①".
+ITEM_STYLES = [
+    ("paren", re.compile(r"^\((\d+)\)")),
+    ("half_paren", re.compile(r"^(\d+)\)")),
+    ("dot", re.compile(r"^(\d+)\.(?!\d)")),
+    ("circled", re.compile(r"^([\u2460-\u2473])")),
+]
+
+
+@dataclass
+class Block:
+    kind: str  # paragraph | screenshot | screen
+    text: str  # exact source text; for a screen, its lines joined by "\n"
+    line: int  # 1-based line in the Markdown file
+    section: str
+    item: str | None = None
+    slot: int | None = None  # index among all screenshot places of the guide
+
+
+@dataclass
+class Item:
+    id: str  # "3.1" for the first sub-item of item 3
+    label: str  # as written: "3)", "①", "(1)"
+    section: str
+    line: int
+
+    @property
+    def ref(self) -> str:
+        return f"{self.section}-{self.id}"
+
+
+@dataclass
+class Section:
+    id: str
+    title: str
+    level: int
+    line: int
+    blocks: list[Block] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)
+
+    def item(self, item_id: str) -> Item | None:
+        return next((i for i in self.items if i.id == item_id), None)
+
+
+@dataclass
+class Guide:
+    path: str
+    title_lines: list[str]
+    sections: list[Section]
+
+    def section(self, section_id: str) -> Section | None:
+        return next((s for s in self.sections if s.id == section_id), None)
+
+    def blocks(self):
+        for s in self.sections:
+            yield from s.blocks
+
+    def slots(self) -> list[Block]:
+        return [b for b in self.blocks() if b.slot is not None]
+
+
+def is_within(child: str, parent: str) -> bool:
+    """'1.2.1' is within '1.2' and within itself; '1.20' is not within '1.2'."""
+    return child == parent or child.startswith(parent + ".")
+
+
+def item_number(text: str) -> tuple[str, str, int] | None:
+    """(style, label, number) when a paragraph opens a numbered item."""
+    bare = text.lstrip(" -").lstrip()
+    for style, pattern in ITEM_STYLES:
+        m = pattern.match(bare)
+        if m:
+            raw = m.group(1)
+            number = ord(raw) - 0x2460 + 1 if style == "circled" else int(raw)
+            return style, m.group(0), number
+    return None
+
+
+class _ItemStack:
+    """Nests items by style: the first style met in a section is level 1, a new style nests
+    under the current item, a style already on the stack closes the deeper levels."""
+
+    def __init__(self) -> None:
+        self.stack: list[tuple[str, int]] = []
+
+    def push(self, style: str, number: int) -> str:
+        styles = [s for s, _ in self.stack]
+        if style in styles:
+            del self.stack[styles.index(style):]
+        self.stack.append((style, number))
+        return ".".join(str(n) for _, n in self.stack)
+
+
+def parse_guide(path: str | Path) -> Guide:
+    text = Path(path).read_text(encoding="utf-8")
+    return parse_text(text, str(path))
+
+
+def parse_text(text: str, path: str = "<guide>") -> Guide:
+    lines = text.split("\n")
+    guide = Guide(path=path, title_lines=[], sections=[])
+    current: Section | None = None
+    stack = _ItemStack()
+    item_id: str | None = None
+    slot = 0
+    i = 0
+    while i < len(lines):
+        line, lineno = lines[i], i + 1
+        stripped = line.strip()
+        if stripped == TITLE_MARK:
+            i += 1
+            while i < len(lines) and lines[i].strip():
+                guide.title_lines.append(lines[i])
+                i += 1
+            continue
+        if stripped.startswith("<!--") and stripped != SCREENSHOT_MARK:
+            i = _skip_comment(lines, i)
+            continue
+        heading = HEADING.match(line)
+        if heading:
+            hashes, title, anchor = heading.groups()
+            number = NUMBERED_TITLE.match(title)
+            sid = anchor or (number.group(1) if number else title)
+            current = Section(id=sid, title=title, level=len(hashes), line=lineno)
+            guide.sections.append(current)
+            stack, item_id = _ItemStack(), None
+            i += 1
+            continue
+        if current is None or not stripped:
+            i += 1
+            continue
+        if stripped == SCREENSHOT_MARK:
+            current.blocks.append(Block("screenshot", "", lineno, current.id, item_id, slot))
+            slot += 1
+            i += 1
+            continue
+        if stripped.startswith("```screen"):
+            end = i + 1
+            while end < len(lines) and not lines[end].strip().startswith("```"):
+                end += 1
+            body = "\n".join(lines[i + 1:end])
+            current.blocks.append(Block("screen", body, lineno + 1, current.id, item_id, slot))
+            slot += 1
+            i = end + 1
+            continue
+        numbered = item_number(line)
+        if numbered:
+            style, label, number = numbered
+            item_id = stack.push(style, number)
+            current.items.append(Item(item_id, label, current.id, lineno))
+        current.blocks.append(Block("paragraph", line, lineno, current.id, item_id))
+        i += 1
+    return guide
+
+
+def _skip_comment(lines: list[str], i: int) -> int:
+    while i < len(lines) and "-->" not in lines[i]:
+        i += 1
+    return i + 1

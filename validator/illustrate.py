@@ -1,0 +1,144 @@
+"""Pick, for each place a screenshot stood in the guide, the step whose screens go there.
+
+A marker takes a step from the scenarios covering its item: the step whose wording is most like
+the item's, and the steps after it when the item held several screenshots. A transcribed screen
+takes the shot that shows most of the labels it lists.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .claims import Claim
+from .coverage import item_coverage
+from .guide import Block, Guide
+from .record import RunRecord, Scenario, Shot, Step
+from .text import matches, normalize
+
+DEVICE_ORDER = ("portal", "agent_phone", "legal_rep_phone")
+
+
+@dataclass
+class Figure:
+    slot: int
+    section: str
+    item: str | None
+    scenario: Scenario | None = None
+    step: Step | None = None
+    shots: list[Shot] = field(default_factory=list)
+    covered: bool = False  # whether scenarios ran for its item (an empty figure then means "not reached")
+
+    @property
+    def gap(self) -> str:
+        """Why a figure has no screenshot, for the reader."""
+        where = f"第 {self.section} 节" + (f"第 {self.item} 条" if self.item else "")
+        return f"{where}的场景没有到达此界面" if self.covered else f"{where}没有运行过的场景"
+
+
+# A shot stands for a transcribed screen when it shows at least this share of the screen's
+# distinct labels; below it, the shot is another page of the same site (same header and footer).
+SCREEN_MATCH = 0.5
+
+
+def screen_score(claims: list[Claim], shot: Shot) -> float:
+    labels = {c.label for c in claims if c.kind in ("label", "placeholder")}
+    if not labels:
+        return 0.0
+    strings = shot.strings()
+    return sum(1 for label in labels if any(matches(label, s) for s in strings)) / len(labels)
+
+
+def best_screen_shot(claims: list[Claim], shots: list[tuple[Scenario, Step, Shot]]):
+    """The (scenario, step, shot) that shows the transcribed screen, or None when no shot does."""
+    best, best_score = None, SCREEN_MATCH - 1e-9
+    for entry in shots:
+        score = screen_score(claims, entry[2])
+        if score > best_score:
+            best, best_score = entry, score
+    return best
+
+
+def _bigrams(text: str) -> set[str]:
+    t = "".join(ch for ch in normalize(text) if ch.isalnum())
+    return {t[i:i + 2] for i in range(len(t) - 1)}
+
+
+def _likeness(step_text: str, wording: str) -> float:
+    """Share of the step's character pairs found in the guide's wording of the item."""
+    step, guide = _bigrams(step_text), _bigrams(wording)
+    return len(step & guide) / len(step) if step else 0.0
+
+
+def assign(scores: list[list[float]], groups: list[str]) -> list[int]:
+    """Give each marker (row) a step (column): the likeliest pairs first, each step once while
+    steps last; markers of one item then take their steps in the scenario's order, since an
+    item's screenshots follow the flow it describes."""
+    m, n = len(scores), len(scores[0])
+    pairs = sorted(((scores[j][i], i, j) for j in range(m) for i in range(n)), key=lambda p: (-p[0], p[1]))
+    chosen: dict[int, int] = {}
+    used: set[int] = set()
+    for score, i, j in pairs:
+        if j not in chosen and (i not in used or len(used) == n):
+            chosen[j] = i
+            used.add(i)
+    for group in set(groups):
+        rows = [j for j in range(m) if groups[j] == group]
+        for j, i in zip(rows, sorted(chosen[j] for j in rows)):
+            chosen[j] = i
+    return [chosen[j] for j in range(m)]
+
+
+def _ordered(shots: dict[str, Shot]) -> list[Shot]:
+    return sorted(shots.values(), key=lambda s: (DEVICE_ORDER.index(s.device)
+                                                 if s.device in DEVICE_ORDER else 99, s.device))
+
+
+def _changed_shots(steps: list[Step], index: int) -> list[Shot]:
+    """The devices whose screen changed in this step; a phone idling beside the portal is left out."""
+    step = steps[index]
+    before = {}
+    for st in steps[:index]:
+        before.update(st.shots)
+    changed = [s for s in _ordered(step.shots)
+               if s.device not in before or (before[s.device].url, before[s.device].texts) != (s.url, s.texts)]
+    return changed or _ordered(step.shots)
+
+
+def item_text(guide: Guide, section_id: str, item_id: str | None) -> str:
+    section = guide.section(section_id)
+    if section is None:
+        return ""
+    return " ".join(b.text for b in section.blocks if b.kind == "paragraph" and b.item == item_id)
+
+
+def figures(guide: Guide, record: RunRecord, claims: list[Claim]) -> dict[int, Figure]:
+    out: dict[int, Figure] = {}
+    by_scenario: dict[int, tuple[Scenario, list[Figure]]] = {}
+    for section in guide.sections:
+        for block in (b for b in section.blocks if b.slot is not None):
+            fig = out[block.slot] = Figure(block.slot, section.id, block.item)
+            fig.covered = item_coverage(record, section, block.item).covered
+            if block.kind == "screen":
+                own = [c for c in claims if c.slot == block.slot]
+                found = best_screen_shot(own, record.shots_for(record.for_section(section.id)))
+                if found:
+                    fig.scenario, fig.step, shot = found
+                    fig.shots = [shot]
+                continue
+            # Scenarios tagged for this very section first; those of sub-sections only as a fallback.
+            ran = sorted(item_coverage(record, section, block.item).ran,
+                         key=lambda s: not any(sec == section.id for sec, _ in s.refs))
+            if ran:
+                by_scenario.setdefault(id(ran[0]), (ran[0], []))[1].append(fig)
+    for scenario, figs in by_scenario.values():
+        steps = [st for st in scenario.steps if st.shots]
+        if not steps:
+            continue
+        scores = [[_likeness(st.text, item_text(guide, f.section, f.item) or f.section) for st in steps]
+                  for f in figs]
+        for fig, index in zip(figs, assign(scores, [f"{f.section}-{f.item}" for f in figs])):
+            fig.scenario, fig.step, fig.shots = scenario, steps[index], _changed_shots(steps, index)
+    return out
+
+
+def slot_blocks(guide: Guide) -> dict[int, Block]:
+    return {b.slot: b for b in guide.slots()}

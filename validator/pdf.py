@@ -1,0 +1,42 @@
+"""Print the illustrated guide to PDF with Chromium, so the PDF is exactly the HTML on paper."""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+# Where a distribution's Chromium lives when Playwright's own build was never downloaded.
+SYSTEM_CHROMIUM = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+
+
+def chromium_executable(bundled: str) -> str | None:
+    """None to let Playwright use its bundled browser; else a system Chromium to launch."""
+    if bundled and os.path.exists(bundled):
+        return None
+    override = os.environ.get("CHROMIUM_EXECUTABLE")
+    if override:
+        return override
+    for name in SYSTEM_CHROMIUM:
+        found = shutil.which(name)
+        if found:
+            return found
+    raise RuntimeError("no Chromium: run `playwright install chromium` or install a system chromium")
+
+
+def write_pdf(html_path: Path, pdf_path: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        executable = chromium_executable(p.chromium.executable_path)
+        browser = p.chromium.launch(executable_path=executable) if executable else p.chromium.launch()
+        try:
+            page = browser.new_page()
+            page.goto(html_path.resolve().as_uri(), wait_until="load")
+            page.emulate_media(media="print")
+            page.pdf(path=str(pdf_path), format="A4", print_background=True, prefer_css_page_size=True,
+                     display_header_footer=True, header_template="<span></span>",
+                     footer_template="<div style='font-size:8px;width:100%;text-align:center;color:#888'>"
+                                     "<span class='pageNumber'></span> / <span class='totalPages'></span></div>",
+                     margin={"top": "14mm", "bottom": "16mm", "left": "12mm", "right": "12mm"})
+        finally:
+            browser.close()

@@ -1,0 +1,166 @@
+"""The harness's run record (reports/run-record.json) and which scenarios speak for which section.
+
+A scenario counts for section S through a tag ``guide-S`` or ``guide-S-<item>``; paths in the
+record are relative to the record's own folder.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .guide import is_within
+from .text import normalize, tokens
+
+# "guide-1.2.2", "guide-1.2.2-3", "guide-1.2.2-3.1"; "guide-1.2.2-3-1" is read as item 3.1 too.
+TAG = re.compile(r"^@?guide-(\d+(?:\.\d+)*)(?:-(\d+(?:[.-]\d+)*))?$")
+# Roles whose accessible name is a form field's label (for "a field the guide leaves out").
+CONTROL_ROLES = {"textbox", "combobox", "spinbutton", "checkbox", "radio", "listbox", "searchbox"}
+ARIA_LINE = re.compile(r'^\s*-\s+([a-z]+)(?:\s+"((?:[^"\\]|\\.)*)")?[^:]*?(?::\s*(.*))?$')
+
+
+@dataclass
+class Shot:
+    device: str
+    screenshot: str | None
+    url: str
+    viewport: dict
+    aria: str
+    texts: list[dict]
+
+    def strings(self) -> list[str]:
+        """Every text the screen showed: element texts, placeholders and aria names/texts."""
+        cached = self.__dict__.get("_strings")
+        if cached is None:
+            cached = self.__dict__["_strings"] = self._collect_strings()
+        return cached
+
+    def _collect_strings(self) -> list[str]:
+        out = [t.get("text", "") for t in self.texts]
+        out += [t["placeholder"] for t in self.texts if t.get("placeholder")]
+        for role, name, rest in self.aria_entries():
+            out += [s for s in (name, rest) if s and not s.startswith("/")]
+        return [s for s in out if s and s.strip()]
+
+    def aria_entries(self) -> list[tuple[str, str, str]]:
+        return [(role, name, rest) for role, name, rest, _ in self.aria_tree()]
+
+    def aria_tree(self) -> list[tuple[str, str, str, int]]:
+        """(role, name, text, indent) per line of the aria snapshot; props like /url are left out."""
+        out = []
+        for line in (self.aria or "").split("\n"):
+            m = ARIA_LINE.match(line)
+            if m:
+                role, name, rest = m.groups()
+                indent = len(line) - len(line.lstrip())
+                out.append((role, (name or "").replace('\\"', '"'), (rest or "").strip().strip('"'), indent))
+        return out
+
+    def control_value(self, label: str) -> str | None:
+        """The value shown in the form control whose name is the label (inline or as a child text)."""
+        tree = self.aria_tree()
+        for n, (role, name, rest, indent) in enumerate(tree):
+            if role not in CONTROL_ROLES or normalize(name) != normalize(label):
+                continue
+            if rest:
+                return rest
+            for child_role, _, child_rest, child_indent in tree[n + 1:]:
+                if child_indent <= indent:
+                    break
+                if child_role == "text" and child_rest:
+                    return child_rest
+        return None
+
+    def control_names(self) -> list[str]:
+        return [name for role, name, _ in self.aria_entries() if role in CONTROL_ROLES and tokens(name)]
+
+
+@dataclass
+class Step:
+    keyword: str
+    text: str
+    status: str
+    error: str | None
+    shots: dict[str, Shot]
+
+
+@dataclass
+class Scenario:
+    feature: str
+    feature_file: str
+    name: str
+    tags: list[str]
+    status: str
+    error: str | None
+    steps: list[Step]
+    refs: list[tuple[str, str | None]] = field(default_factory=list)  # (section, item) per guide tag
+
+    def counts_for(self, section: str, item: str | None = None, descendants: bool = True) -> bool:
+        for sec, itm in self.refs:
+            sec_ok = is_within(sec, section) if descendants else sec == section
+            if not sec_ok:
+                continue
+            if item is None or (sec == section and itm is not None and is_within(itm, item)):
+                return True
+        return False
+
+    @property
+    def ran(self) -> bool:
+        return self.status in ("passed", "failed")
+
+
+@dataclass
+class RunRecord:
+    path: Path
+    base_url: str
+    started_at: str
+    scenarios: list[Scenario]
+
+    @property
+    def folder(self) -> Path:
+        return self.path.parent
+
+    def resolve(self, relative: str | None) -> Path | None:
+        return (self.folder / relative) if relative else None
+
+    def for_section(self, section: str, item: str | None = None, descendants: bool = True) -> list[Scenario]:
+        return [s for s in self.scenarios if s.counts_for(section, item, descendants)]
+
+    def shots_for(self, scenarios: list[Scenario]) -> list[tuple[Scenario, Step, Shot]]:
+        return [(sc, st, shot) for sc in scenarios for st in sc.steps for shot in st.shots.values()]
+
+
+def parse_tag(tag: str) -> tuple[str, str | None] | None:
+    m = TAG.match(tag.strip())
+    if not m:
+        return None
+    return m.group(1), m.group(2).replace("-", ".") if m.group(2) else None
+
+
+def is_guide_tag(tag: str) -> bool:
+    return tag.strip().lstrip("@").startswith("guide-")
+
+
+def load_record(path: str | Path) -> RunRecord:
+    path = Path(path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    scenarios = [_scenario(s) for s in data.get("scenarios", [])]
+    return RunRecord(path, data.get("base_url", ""), data.get("started_at", ""), scenarios)
+
+
+def _scenario(raw: dict) -> Scenario:
+    steps = [
+        Step(st.get("keyword", ""), st.get("text", ""), st.get("status", ""), st.get("error"),
+             {dev: _shot(dev, sh) for dev, sh in (st.get("shots") or {}).items() if sh})
+        for st in raw.get("steps", [])
+    ]
+    tags = list(raw.get("tags", []))
+    refs = [r for r in (parse_tag(t) for t in tags) if r]
+    return Scenario(raw.get("feature", ""), raw.get("feature_file", ""), raw.get("name", ""), tags,
+                    raw.get("status", ""), raw.get("error"), steps, refs)
+
+
+def _shot(device: str, raw: dict) -> Shot:
+    return Shot(device, raw.get("screenshot"), raw.get("url", ""), raw.get("viewport") or {},
+                raw.get("aria") or "", raw.get("texts") or [])

@@ -1,0 +1,93 @@
+"""The JSON report for CI and the short summary table printed on the console."""
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+from pathlib import Path
+
+from .analysis import Analysis
+from .findings import MARKS, SEVERITIES
+from .images import ImageStore
+
+MARK_EN = {"verified": "verified", "drift": "drift", "failed": "failed", "not_covered": "not covered"}
+
+
+def _scenario(sc) -> dict:
+    return {"feature": sc.feature, "feature_file": sc.feature_file, "name": sc.name,
+            "status": sc.status, "tags": sc.tags}
+
+
+def build_report(analysis: Analysis, fail_on: set[str], sources: dict[str, str],
+                 images: ImageStore | None = None) -> dict:
+    def image(rel: str | None, device: str | None) -> str | None:
+        return images.copy(rel, device or "shot") if images else rel
+
+    findings = []
+    for f in analysis.findings:
+        data = f.to_dict()
+        data["screenshot_source"] = f.screenshot
+        data["screenshot"] = image(f.screenshot, f.device)
+        findings.append(data)
+    sections = []
+    for res in analysis.sections:
+        sections.append({
+            "id": res.section.id, "title": res.section.title, "line": res.section.line,
+            "mark": res.mark, "mark_text": MARKS[res.mark],
+            "scenarios": [_scenario(s) for s in res.coverage.scenarios],
+            "items": [{"ref": i.item.ref, "id": i.item.id, "label": i.item.label, "line": i.item.line,
+                       "mark": i.mark, "mark_text": MARKS[i.mark], "coverage": i.coverage.how,
+                       "scenarios": [s.name for s in i.coverage.scenarios]} for i in res.items],
+            "claims": [{"kind": r.claim.kind, "words": r.claim.words, "label": r.claim.label,
+                        "item": r.claim.item, "line": r.claim.line, "position": r.claim.position,
+                        "status": r.status} for r in res.claims],
+            "findings": [f.id for f in res.findings],
+        })
+    figures = [{"slot": fig.slot, "section": fig.section, "item": fig.item,
+                "scenario": fig.scenario.name if fig.scenario else None,
+                "step": f"{fig.step.keyword} {fig.step.text}" if fig.step else None,
+                "screenshots": [{"device": s.device, "path": image(s.screenshot, s.device)}
+                                for s in fig.shots]} for fig in analysis.figures.values()]
+    counts = {sev: sum(1 for f in analysis.findings if f.severity == sev) for sev in SEVERITIES}
+    return {
+        "schema": 1,
+        "generated_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "guide": sources.get("guide"), "record": sources.get("record"),
+        "base_url": analysis.record.base_url, "run_started_at": analysis.record.started_at,
+        "summary": {
+            "scenarios": analysis.scenario_counts(),
+            "undefined_steps": analysis.undefined_steps(),
+            "findings": counts,
+            "fail_on": sorted(fail_on),
+            "exit_code": analysis.exit_code(fail_on),
+            "untagged_scenarios": [s.name for s in analysis.record.scenarios if not s.refs],
+        },
+        "sections": sections, "findings": findings, "figures": figures,
+    }
+
+
+def write_json(report: dict, path: Path) -> None:
+    path.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+def summary_table(analysis: Analysis, fail_on: set[str]) -> str:
+    rows = [("章节 Section", "结果 Mark", "场景 Scenarios", "错误/警告/提示 E/W/I")]
+    for res in analysis.sections:
+        ran = [s for s in res.coverage.scenarios if s.ran]
+        passed = sum(1 for s in ran if s.status == "passed")
+        sev = [sum(1 for f in res.findings if f.severity == x) for x in SEVERITIES]
+        rows.append((f"{'  ' * (res.section.level - 2)}{res.section.id}",
+                     f"{MARKS[res.mark]} {MARK_EN[res.mark]}", f"{passed}/{len(res.coverage.scenarios)}",
+                     "/".join(map(str, sev))))
+    widths = [max(_width(r[i]) for r in rows) for i in range(4)]
+    lines = ["  ".join(cell + " " * (w - _width(cell)) for cell, w in zip(row, widths)) for row in rows]
+    counts = analysis.scenario_counts()
+    lines.append("")
+    lines.append(f"场景 scenarios: {counts['passed']} passed, {counts['failed']} failed, {counts['skipped']} skipped; "
+                 f"未定义步骤 undefined steps: {analysis.undefined_steps()}; "
+                 f"发现 findings: {len(analysis.findings)}; fail on: {','.join(sorted(fail_on)) or 'none'}")
+    return "\n".join(lines)
+
+
+def _width(text: str) -> int:
+    """Display width: a CJK character takes two columns in a terminal."""
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)

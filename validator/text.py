@@ -1,0 +1,83 @@
+"""Normalizing and matching words: the guide's labels against what the browser showed.
+
+The guide writes labels with decorations the screen does not carry (a leading "*", a trailing
+colon, quote marks) and mixes full-width and ASCII punctuation, so both sides are normalized
+before comparing. Findings always quote the guide's own words, never the normalized form.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from functools import lru_cache
+
+# Characters that decorate a label rather than belong to it.
+DECORATION = "*＊“”‘’\"'【】《》「」"
+# Parentheses too: a control named "企业注册地（省份）" is the guide's "企业注册地" field.
+SEPARATORS = re.compile(r"[\s|｜,，、;；:：()（）]+")
+BRACKETED = re.compile(r"《[^》]*》|【[^】]*】|“[^”]*”|‘[^’]*’")
+# A field's value in a transcribed screen that asks ("请输入…", "请选择", "请再次输入…") is the
+# input's placeholder, not an example value.
+PLACEHOLDER_PREFIXES = ("请",)
+
+
+# Screens repeat the same header, footer and form texts shot after shot: memoize the comparisons.
+@lru_cache(maxsize=200_000)
+def normalize(text: str) -> str:
+    """NFKC folds full-width ASCII; whitespace and decorations are dropped; colons trimmed."""
+    text = unicodedata.normalize("NFKC", text or "")
+    text = "".join(ch for ch in text if ch not in DECORATION and not ch.isspace())
+    return text.strip(":：")
+
+
+@lru_cache(maxsize=200_000)
+def tokens(text: str) -> tuple[str, ...]:
+    """A screen text cut at separators and around bracketed names, each token normalized."""
+    spaced = BRACKETED.sub(lambda m: f" {m.group(0)} ", text or "")
+    return tuple(t for t in (normalize(p) for p in SEPARATORS.split(spaced)) if t)
+
+
+@lru_cache(maxsize=500_000)
+def matches(label: str, screen_text: str, loose: bool = False) -> bool:
+    """True when the screen text is the label, or holds it as a run of whole tokens.
+
+    Whole tokens keep a shortened label ("联系电话") from passing on a longer one
+    ("企业联系电话"). ``loose`` also accepts a label of four or more characters inside
+    running text: prose quotes name things a reader looks for inside sentences.
+    """
+    want = normalize(label)
+    if not want:
+        return False
+    if want == normalize(screen_text):
+        return True
+    toks = tokens(screen_text)
+    for start in range(len(toks)):
+        run = ""
+        for tok in toks[start:]:
+            run += tok
+            if run == want:
+                return True
+            if len(run) >= len(want):
+                break
+    return loose and len(want) >= 4 and want in normalize(screen_text)
+
+
+def is_placeholder(text: str) -> bool:
+    return normalize(text).startswith(PLACEHOLDER_PREFIXES)
+
+
+def closest(label: str, candidates: list[str]) -> tuple[str, float] | None:
+    """The candidate most like the label, to say what the screen showed instead."""
+    want = normalize(label)
+    best: tuple[str, float] | None = None
+    for cand in candidates:
+        for piece in [cand, *tokens(cand)]:
+            ratio = difflib.SequenceMatcher(None, want, normalize(piece)).ratio()
+            if best is None or ratio > best[1]:
+                best = (piece.strip(), ratio)
+    return best
+
+
+def hamming_one(a: str, b: str) -> bool:
+    """Same length, one character apart: "账号信息" and "账户信息"."""
+    return len(a) == len(b) and sum(x != y for x, y in zip(a, b)) == 1

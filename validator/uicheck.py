@@ -1,0 +1,183 @@
+"""Check the guide's UI claims against what the browser showed during each section's scenarios.
+
+A label is looked for in every shot of the scenarios tagged for its section or its sub-sections;
+it is only checked when its item (or section) is covered, so an uncovered step does not turn into
+a wall of "label missing" errors — the coverage finding already says it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import urlparse
+
+from .claims import POSITION_REGIONS, Claim
+from .coverage import item_coverage
+from .findings import Finding, Highlight
+from .guide import Guide
+from .illustrate import best_screen_shot, item_text
+from .record import RunRecord, Shot
+from .text import closest, matches, normalize
+
+
+@dataclass
+class ClaimResult:
+    claim: Claim
+    status: str  # verified | missing | unchecked
+    shot: Shot | None = None
+
+
+def _element_hits(label: str, shot: Shot) -> list[dict]:
+    """Text entries with a box showing the label; exact ones first."""
+    want = normalize(label)
+    exact = [t for t in shot.texts if normalize(t.get("text", "")) == want]
+    return exact or [t for t in shot.texts if matches(label, t.get("text", ""))]
+
+
+def _in_region(entry: dict, shot: Shot, position: str) -> bool:
+    left, right, top, bottom = POSITION_REGIONS[position]
+    vw, vh = shot.viewport.get("width") or 1, shot.viewport.get("height") or 1
+    x, y = entry.get("x", 0), entry.get("y", 0)
+    w, h = entry.get("width", 0), entry.get("height", 0)
+    return x >= left * vw and x + w <= right * vw and y >= top * vh and y + h <= bottom * vh
+
+
+PLACE_NAMES = {"左上": "左上角", "中上": "顶部正中", "右上": "右上角", "左中": "左侧", "中中": "中部",
+               "右中": "右侧", "左下": "左下角", "中下": "底部正中", "右下": "右下角"}
+
+
+def describe_place(entry: dict, shot: Shot) -> str:
+    """Name the place of an element's centre in the same words the guide uses."""
+    vw, vh = shot.viewport.get("width") or 1, shot.viewport.get("height") or 1
+    cx = (entry.get("x", 0) + entry.get("width", 0) / 2) / vw
+    cy = (entry.get("y", 0) + entry.get("height", 0) / 2) / vh
+    col = "左" if cx < 1 / 3 else ("右" if cx > 2 / 3 else "中")
+    row = "上" if cy < 0.2 else ("下" if cy > 0.8 else "中")
+    return PLACE_NAMES[col + row]
+
+
+def _highlight(entry: dict, shot: Shot) -> Highlight:
+    return Highlight(entry.get("x", 0), entry.get("y", 0), entry.get("width", 0), entry.get("height", 0),
+                     shot.viewport.get("width") or 1, shot.viewport.get("height") or 1)
+
+
+def check_claims(guide: Guide, record: RunRecord, claims: list[Claim]) -> tuple[list[ClaimResult], list[Finding]]:
+    results: list[ClaimResult] = []
+    findings: list[Finding] = []
+    unseen = _unseen_screens(guide, record, claims, findings)
+    for claim in claims:
+        if claim.kind == "example":
+            continue
+        section = guide.section(claim.section)
+        shots = record.shots_for([s for s in record.for_section(claim.section) if s.ran])
+        if not item_coverage(record, section, claim.item).covered or not shots or claim.slot in unseen:
+            results.append(ClaimResult(claim, "unchecked"))
+            continue
+        if claim.kind == "url":
+            results.append(_check_url(claim, shots, findings))
+            continue
+        loose = claim.source == "prose"
+        hit = next((sh for _, _, sh in shots if any(matches(claim.label, s, loose) for s in sh.strings())), None)
+        if hit is None:
+            results.append(ClaimResult(claim, "missing"))
+            findings.append(_missing(claim, shots, claims))
+            continue
+        results.append(ClaimResult(claim, "verified", hit))
+        if claim.position:
+            findings.extend(_check_position(claim, shots))
+    return results, findings
+
+
+def _unseen_screens(guide: Guide, record: RunRecord, claims: list[Claim], findings: list[Finding]) -> set[int]:
+    """Transcribed screens no shot of their covered section shows: the scenarios never reached
+    that page, so its labels cannot be judged and the gap is reported once, as coverage."""
+    unseen = set()
+    for block in guide.slots():
+        section = guide.section(block.section)
+        if block.kind != "screen" or not item_coverage(record, section, block.item).covered:
+            continue
+        shots = record.shots_for([s for s in record.for_section(block.section) if s.ran])
+        if best_screen_shot([c for c in claims if c.slot == block.slot], shots) is None:
+            unseen.add(block.slot)
+            findings.append(Finding("screen_not_shown", block.section,
+                                    f"本节场景没有到达指南第 {block.line} 行转录的界面，其中的文字未核对",
+                                    guide_words=item_text(guide, block.section, block.item).strip(),
+                                    context=block.text, item=block.item, line=block.line))
+    return unseen
+
+
+def _missing(claim: Claim, shots, claims: list[Claim]) -> Finding:
+    # For a transcribed screen, the shot that shows that screen goes first: the near text is
+    # looked for there before anywhere else in the section.
+    if claim.slot is not None:
+        screen = best_screen_shot([c for c in claims if c.slot == claim.slot], shots)
+        if screen:
+            shots = [screen] + [s for s in shots if s is not screen]
+    best = None  # (ratio, text, entry of shots)
+    for entry in shots:
+        near = closest(claim.label, entry[2].strings())
+        if near and (best is None or near[1] > best[0]):
+            best = (near[1], near[0], entry)
+    what, (sc, st, shot), box = "界面上没有相近的文字", shots[0], None
+    if best and best[0] >= 0.5:
+        what, (sc, st, shot) = f"界面显示「{best[1]}」", best[2]
+        box = next((t for t in shot.texts if normalize(t.get("text", "")) == normalize(best[1])), None)
+    kind = "占位提示" if claim.kind == "placeholder" else "文字"
+    return Finding("label_missing", claim.section, f"指南中的{kind}「{claim.words}」未出现在本节场景的界面上",
+                   guide_words=claim.words, context=claim.context, screen=what, item=claim.item,
+                   line=claim.line, screenshot=shot.screenshot, device=shot.device,
+                   scenario=sc.name, step=f"{st.keyword} {st.text}",
+                   highlight=_highlight(box, shot) if box else None)
+
+
+def _check_position(claim: Claim, shots) -> list[Finding]:
+    candidates = [(sh, e) for _, _, sh in shots for e in _element_hits(claim.label, sh)]
+    if any(_in_region(e, sh, claim.position) for sh, e in candidates):
+        return []
+    if not candidates:
+        return [Finding("position_unchecked", claim.section,
+                        f"「{claim.words}」找不到带位置的界面元素，无法核对“{claim.position}”",
+                        guide_words=claim.words, context=claim.context, item=claim.item, line=claim.line)]
+    sh, e = sorted(candidates, key=lambda c: c[0].device != "portal")[0]
+    return [Finding("position_wrong", claim.section,
+                    f"指南说「{claim.words}」在{claim.position}，界面上它在{describe_place(e, sh)}",
+                    guide_words=f"{claim.position}{claim.words}", context=claim.context,
+                    screen=f"「{e.get('text', '')}」位于 x={e.get('x')}, y={e.get('y')}"
+                           f"（视口 {sh.viewport.get('width')}×{sh.viewport.get('height')}）",
+                    item=claim.item, line=claim.line, screenshot=sh.screenshot, device=sh.device,
+                    highlight=_highlight(e, sh))]
+
+
+def _check_url(claim: Claim, shots, findings: list[Finding]) -> ClaimResult:
+    # The host differs on a mock or staging portal; the path is what the guide tells people to type.
+    path = urlparse(claim.label).path or "/"
+    for _, _, sh in shots:
+        if urlparse(sh.url).path.startswith(path):
+            return ClaimResult(claim, "verified", sh)
+    first = shots[0][2]
+    findings.append(Finding("url_mismatch", claim.section, f"指南中的网址路径 {path} 未在本节场景中打开过",
+                            guide_words=claim.words, context=claim.context, screen=first.url,
+                            item=claim.item, line=claim.line, screenshot=first.screenshot, device=first.device))
+    return ClaimResult(claim, "missing")
+
+
+def field_findings(guide: Guide, record: RunRecord, claims: list[Claim]) -> list[Finding]:
+    """Form fields on the screen a transcribed screen stands for, which that transcription leaves out."""
+    out: list[Finding] = []
+    for block in guide.slots():
+        if block.kind != "screen":
+            continue
+        own = [c for c in claims if c.slot == block.slot and c.kind in ("label", "placeholder")]
+        found = best_screen_shot(own, record.shots_for([s for s in record.for_section(block.section) if s.ran]))
+        if not found:
+            continue
+        sc, st, shot = found
+        for name in shot.control_names():
+            if any(matches(c.label, name) or matches(name, c.words) for c in own):
+                continue
+            out.append(Finding("field_not_in_guide", block.section,
+                               f"界面上的字段「{name}」在指南转录的界面中没有出现",
+                               guide_words=item_text(guide, block.section, block.item).strip(),
+                               context=block.text, screen=name,
+                               item=block.item, line=block.line, screenshot=shot.screenshot, device=shot.device,
+                               scenario=sc.name, step=f"{st.keyword} {st.text}"))
+    return out
+
