@@ -2,6 +2,7 @@
 pytest_plugins = [
     "fixtures.tags",
     "fixtures.evidence",
+    "fixtures.visual",
     "fixtures.server",
     "fixtures.browser",
     "fixtures.control",

@@ -10,6 +10,7 @@ from .accounts import Accounts
 from .licenses import Licenses
 from .mail import EmailCodes, Mailbox
 from .qr import QrTokens
+from .randomness import Randomness
 from .store import Store
 
 csrf = CSRFProtect()
@@ -24,11 +25,13 @@ class Portal:
     mailbox: Mailbox
     email_codes: EmailCodes
     qr: QrTokens
+    randomness: Randomness
 
     @classmethod
     def build(cls, store: Store, qr_ttl: int) -> "Portal":
-        mailbox = Mailbox(store)
-        return cls(store, Accounts(store), Licenses(store), mailbox, EmailCodes(store, mailbox), QrTokens(store, qr_ttl))
+        mailbox, randomness = Mailbox(store), Randomness()
+        return cls(store, Accounts(store), Licenses(store), mailbox, EmailCodes(store, mailbox, randomness),
+                   QrTokens(store, qr_ttl, randomness), randomness)
 
 
 def create_app(test_config: dict | None = None) -> Flask:

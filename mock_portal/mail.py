@@ -1,9 +1,9 @@
 """The mock mailbox and the e-mail verification codes (6 digits, 10 minutes, resend after 60 s)."""
 import hashlib
 import hmac
-import secrets
 from datetime import timedelta
 
+from .randomness import Randomness
 from .store import Store, iso, parse
 
 CODE_TTL = timedelta(minutes=10)
@@ -31,9 +31,10 @@ class Mailbox:
 
 
 class EmailCodes:
-    def __init__(self, store: Store, mailbox: Mailbox) -> None:
+    def __init__(self, store: Store, mailbox: Mailbox, randomness: Randomness) -> None:
         self.store = store
         self.mailbox = mailbox
+        self.randomness = randomness
 
     def seconds_until_resend(self, email: str) -> int:
         last = self.store.one("SELECT sent_at FROM email_codes WHERE lower(email) = lower(?) ORDER BY id DESC LIMIT 1",
@@ -44,7 +45,7 @@ class EmailCodes:
         return max(0, int(wait.total_seconds() + 0.999))
 
     def send(self, email: str) -> None:
-        code = f"{secrets.randbelow(10**6):06d}"
+        code = f"{self.randomness.below(10**6):06d}"
         self.store.execute("INSERT INTO email_codes (email, code_hash, sent_at) VALUES (?, ?, ?)",
                            (email, _hash(email, code), iso(self.store.now())))
         self.mailbox.send(email, "中国领事服务网邮箱验证码",

@@ -2,12 +2,12 @@
 import base64
 import hashlib
 import io
-import secrets
 from dataclasses import dataclass
 from datetime import timedelta
 
 import qrcode
 
+from .randomness import Randomness
 from .store import Store, iso, parse
 
 PURPOSES = ("register", "login")
@@ -26,13 +26,14 @@ class QrStatus:
 
 
 class QrTokens:
-    def __init__(self, store: Store, ttl_seconds: int) -> None:
+    def __init__(self, store: Store, ttl_seconds: int, randomness: Randomness) -> None:
         self.store = store
+        self.randomness = randomness
         self.ttl = timedelta(seconds=ttl_seconds)
 
     def issue(self, purpose: str) -> tuple[int, str]:
         assert purpose in PURPOSES
-        token = secrets.token_urlsafe(32)
+        token = self.randomness.token(32)
         now = self.store.now()
         cur = self.store.execute(
             "INSERT INTO qr_tokens (token_hash, purpose, created_at, expires_at) VALUES (?, ?, ?, ?)",

@@ -197,6 +197,7 @@ def take_picture(portal: Page) -> bytes:
 @when("二维码有效期（5分钟）已过")
 def qr_expires(portal: Page, control) -> None:
     control.advance_clock(301)
+    QrPanel(portal).expired_notice.wait_for()  # the page learns it by polling: let it settle before the screenshot
 
 
 @then("电脑上提示二维码已过期")

@@ -1,5 +1,5 @@
 """Login: 企业账号登录, 电子营业执照扫码登录, 经办人账号登录; the QR status poll shared with registration."""
-from flask import jsonify, redirect, render_template, request, session, url_for
+from flask import current_app, jsonify, redirect, render_template, request, session, url_for
 
 from ..qr import qr_content, qr_png_data_uri
 from . import bp, services
@@ -11,7 +11,8 @@ def show_qr(purpose: str) -> str:
     """Issue a fresh code for this browser session and return it as an image."""
     token_id, token = services().qr.issue(purpose)
     session[f"qr_{purpose}"] = token_id
-    return qr_png_data_uri(qr_content(request.host_url, token))
+    origin = current_app.config.get("QR_ORIGIN") or request.host_url
+    return qr_png_data_uri(qr_content(origin, token))
 
 
 @bp.get("/login")
