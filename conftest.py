@@ -11,6 +11,12 @@ pytest_plugins = [
     "steps.portal_steps",
     "steps.registration_steps",
     "steps.login_steps",
+    "steps.miniapp_common",
+    "steps.miniapp_realname_steps",
+    "steps.miniapp_download_steps",
+    "steps.miniapp_manage_steps",
+    "steps.miniapp_agent_steps",
+    "steps.miniapp_scan_steps",
 ]
 import pytest  # noqa: E402
 

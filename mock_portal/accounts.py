@@ -1,4 +1,5 @@
 """Enterprise accounts and their 经办人 accounts: registration, login with lock-out, management."""
+import math
 import sqlite3
 from dataclasses import dataclass
 from datetime import timedelta
@@ -37,12 +38,13 @@ class Accounts:
 
     def register(self, enterprise_id: int, email: str, password: str, details: dict) -> tuple[int | None, str | None]:
         """One account per enterprise and per e-mail, enforced by the schema so concurrent attempts cannot both win."""
+        password_hash = hash_password(password)  # slow on purpose: not while holding the write lock
         try:
             with self.store.transaction() as db:
                 cur = db.execute(
                     "INSERT INTO accounts (enterprise_id, email, password_hash, contact_phone, region_province,"
                     " region_detail, nature, industry, employees, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                    (enterprise_id, email, hash_password(password), details["contact_phone"],
+                    (enterprise_id, email, password_hash, details["contact_phone"],
                      details.get("region_province"), details.get("region_detail"), details.get("nature"),
                      details.get("industry"), details.get("employees"), iso(self.store.now())))
                 return cur.lastrowid, None
@@ -67,7 +69,7 @@ class Accounts:
         now = self.store.now()
         locked_until = parse(row["locked_until"])
         if locked_until and now < locked_until:
-            minutes = int((locked_until - now).total_seconds() // 60) + 1
+            minutes = math.ceil((locked_until - now).total_seconds() / 60)
             return f"密码错误次数过多，账号已锁定，请{minutes}分钟后再试"
         if check_password_hash(row["password_hash"], password):
             self.store.execute(f"UPDATE {table} SET failed_logins = 0, locked_until = NULL WHERE id = ?", (row["id"],))

@@ -3,8 +3,10 @@ import sqlite3
 import threading
 from datetime import datetime, timedelta, timezone
 
-SCHEMA = """
+SCHEMA_VERSION = "2"  # raise it with every change below
+SCHEMA = f"""
 CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+INSERT INTO settings (key, value) VALUES ('schema_version', '{SCHEMA_VERSION}');
 CREATE TABLE people (
     id INTEGER PRIMARY KEY, name TEXT NOT NULL, id_number TEXT NOT NULL UNIQUE, mobile TEXT NOT NULL,
     pay_password_hash TEXT, realname_ok INTEGER NOT NULL DEFAULT 1, face_ok INTEGER NOT NULL DEFAULT 1);
@@ -14,16 +16,24 @@ CREATE TABLE enterprises (
     nature TEXT NOT NULL DEFAULT '民营企业');
 -- The enterprise's e-license: claimed_at is set by the legal representative's first claim.
 CREATE TABLE licenses (enterprise_id INTEGER PRIMARY KEY REFERENCES enterprises(id), claimed_at TEXT);
+-- 证照管理员, appointed by the legal representative; 下级授权 lets them manage 办事人 and authorizations.
+-- People are matched to these rows by ID number, as the app matches the real-name authenticated person.
 CREATE TABLE administrators (
-    id INTEGER PRIMARY KEY, enterprise_id INTEGER NOT NULL, person_id INTEGER NOT NULL,
-    can_subauthorize INTEGER NOT NULL DEFAULT 0, UNIQUE (enterprise_id, person_id));
+    id INTEGER PRIMARY KEY, enterprise_id INTEGER NOT NULL REFERENCES enterprises(id), name TEXT NOT NULL,
+    id_number TEXT NOT NULL, mobile TEXT NOT NULL, can_subauthorize INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL, UNIQUE (enterprise_id, id_number));
+-- 办事人 as entered by whoever manages the license; downloaded_at locks ID number and mobile (guide 1.2.1.3-4).
 CREATE TABLE agents (
-    id INTEGER PRIMARY KEY, enterprise_id INTEGER NOT NULL, person_id INTEGER NOT NULL, deleted_at TEXT);
+    id INTEGER PRIMARY KEY, enterprise_id INTEGER NOT NULL REFERENCES enterprises(id), name TEXT NOT NULL,
+    id_number TEXT NOT NULL, mobile TEXT NOT NULL, created_at TEXT NOT NULL, downloaded_at TEXT, deleted_at TEXT);
+CREATE UNIQUE INDEX agents_active ON agents (enterprise_id, id_number) WHERE deleted_at IS NULL;
+-- matters: ["全部事项"] for 全业务授权, else category paths such as "电子政务—外交—领事服务".
 CREATE TABLE authorizations (
     id INTEGER PRIMARY KEY, enterprise_id INTEGER NOT NULL, agent_id INTEGER NOT NULL REFERENCES agents(id),
-    mode TEXT NOT NULL, matters TEXT NOT NULL, category TEXT NOT NULL,
-    starts_at TEXT NOT NULL, ends_at TEXT NOT NULL, cancelled_at TEXT, created_by INTEGER);
--- A license copy downloaded to a person's phone; the legal representative's has no authorization.
+    mode TEXT NOT NULL, matters TEXT NOT NULL, starts_at TEXT NOT NULL, ends_at TEXT NOT NULL,
+    cancelled_at TEXT, created_by INTEGER, created_at TEXT NOT NULL);
+-- A license copy on a person's phone (one per enterprise: a new download replaces the old); the legal
+-- representative's and administrators' copies have no authorization.
 CREATE TABLE downloads (
     id INTEGER PRIMARY KEY, enterprise_id INTEGER NOT NULL, person_id INTEGER NOT NULL,
     authorization_id INTEGER REFERENCES authorizations(id), downloaded_at TEXT NOT NULL, invalidated_at TEXT);
@@ -31,7 +41,7 @@ CREATE TABLE downloads (
 CREATE TABLE phones (person_id INTEGER PRIMARY KEY, license_password_hash TEXT, password_changed INTEGER DEFAULT 0);
 CREATE TABLE accounts (
     id INTEGER PRIMARY KEY, enterprise_id INTEGER NOT NULL UNIQUE REFERENCES enterprises(id),
-    email TEXT NOT NULL UNIQUE, password_hash TEXT NOT NULL, contact_phone TEXT NOT NULL,
+    email TEXT NOT NULL UNIQUE COLLATE NOCASE, password_hash TEXT NOT NULL, contact_phone TEXT NOT NULL,
     region_province TEXT, region_detail TEXT, nature TEXT, industry TEXT, employees INTEGER,
     created_at TEXT NOT NULL, failed_logins INTEGER NOT NULL DEFAULT 0, locked_until TEXT);
 CREATE TABLE handlers (
@@ -77,10 +87,15 @@ class Store:
         return conn
 
     def initialize(self) -> None:
-        """Create the schema if the file is new; an existing file keeps its data across restarts."""
+        """Create the schema if the file is new; an existing file keeps its data across restarts, unless it was
+        made for an older schema (a mock's state is not worth a migration: it starts again)."""
         exists = self.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'settings'").fetchone()
         if not exists:
             self.db.executescript(SCHEMA)
+            return
+        version = self.one("SELECT value FROM settings WHERE key = 'schema_version'")
+        if version is None or version["value"] != SCHEMA_VERSION:
+            self.reset()
 
     def reset(self) -> None:
         """Drop and recreate every table. Foreign keys are off meanwhile (a pragma that only works outside a
@@ -101,11 +116,18 @@ class Store:
     def execute(self, sql: str, params=()) -> sqlite3.Cursor:
         return self.db.execute(sql, params)
 
+    # Lookups by a number from a form or a URL: one too large for SQLite's 64-bit integers matches no row.
     def one(self, sql: str, params=()) -> sqlite3.Row | None:
-        return self.db.execute(sql, params).fetchone()
+        try:
+            return self.db.execute(sql, params).fetchone()
+        except OverflowError:
+            return None
 
     def all(self, sql: str, params=()) -> list[sqlite3.Row]:
-        return self.db.execute(sql, params).fetchall()
+        try:
+            return self.db.execute(sql, params).fetchall()
+        except OverflowError:
+            return []
 
     # The clock: real time plus an offset, or a frozen moment, both set through the control API.
     def now(self) -> datetime:

@@ -51,10 +51,18 @@ def registered_account(control, data_factory, licensed: LicensedEnterprise) -> C
 
 def scan_portal_code(portal: Page, phone: Page, enterprise_name: str, password: str = INITIAL_LICENSE_PASSWORD,
                      picture: bytes | None = None) -> None:
-    """The phone reads the code from the portal's own pixels: an unreadable code fails here, as on a real phone."""
-    picture = picture or QrPanel(portal).picture()
+    """The phone reads the code from the portal's own pixels: an unreadable code fails here, as on a real phone.
+    Then it waits until the portal, which polls, has taken in the phone's answer, so the step's screenshots show
+    the settled screens on both devices."""
+    qr = QrPanel(portal)
+    picture = picture or qr.picture()
     confirm = MiniappHome(phone).open().scan().read(picture)
     confirm.confirm(enterprise_name, password)
+    confirm.success.or_(confirm.error).wait_for()
+    if confirm.success.is_visible():
+        qr.image.wait_for(state="detached")
+    else:
+        qr.refusal.wait_for()
 
 
 @then(parsers.parse("“{label}”旁提示“{message}”"))

@@ -3,17 +3,19 @@ from __future__ import annotations
 
 import os
 import shutil
+import threading
 from pathlib import Path
 
-# Where a distribution's Chromium lives when Playwright's own build was never downloaded.
-SYSTEM_CHROMIUM = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+# Where a distribution's Chromium lives when Playwright's own build was never downloaded (the headless shell
+# first, as the harness does).
+SYSTEM_CHROMIUM = ("chromium-headless-shell", "chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 
 
 def chromium_executable(bundled: str) -> str | None:
     """None to let Playwright use its bundled browser; else a system Chromium to launch."""
     if bundled and os.path.exists(bundled):
         return None
-    override = os.environ.get("CHROMIUM_EXECUTABLE")
+    override = os.environ.get("APEC_CHROMIUM")
     if override:
         return override
     for name in SYSTEM_CHROMIUM:
@@ -24,6 +26,24 @@ def chromium_executable(bundled: str) -> str | None:
 
 
 def write_pdf(html_path: Path, pdf_path: Path) -> None:
+    """In a thread of its own: Playwright's sync API refuses to start where an asyncio loop already runs, as it
+    does inside a pytest session that drives a browser too."""
+    failure: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            _print(html_path, pdf_path)
+        except BaseException as error:  # re-raised in the caller's thread
+            failure.append(error)
+
+    thread = threading.Thread(target=work, name="pdf")
+    thread.start()
+    thread.join()
+    if failure:
+        raise failure[0]
+
+
+def _print(html_path: Path, pdf_path: Path) -> None:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
