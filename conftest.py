@@ -1,12 +1,13 @@
 """Registers the harness's plugins: fixtures (server, browsers, actors, data, evidence) and step definitions."""
 pytest_plugins = [
+    # modules imported by later ones come first, so pytest can still rewrite their asserts
     "fixtures.tags",
-    "fixtures.evidence",
     "fixtures.visual",
+    "fixtures.evidence",
+    "fixtures.factories",
+    "fixtures.control",
     "fixtures.server",
     "fixtures.browser",
-    "fixtures.control",
-    "fixtures.factories",
     "steps.common",
     "steps.portal_steps",
     "steps.registration_steps",
