@@ -5,7 +5,6 @@ import os
 import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -19,17 +18,12 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-def _wait_until_listening(port: int, process: subprocess.Popen, seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"playwright run-server exited with {process.returncode}")
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+def _wait_until_listening(process: subprocess.Popen) -> None:
+    """The server says when it listens; reading its output waits for that state, and ends if the server dies."""
+    for line in process.stdout:
+        if "Listening on" in line:
             return
-        except OSError:
-            time.sleep(0.1)  # polling a port that is not a browser: nothing to wait on but time
-    raise TimeoutError(f"playwright run-server did not listen on {port} within {seconds} s")
+    raise RuntimeError(f"playwright run-server exited with {process.wait()} before listening")
 
 
 @pytest.fixture
@@ -38,9 +32,9 @@ def playwright_server():
     cli = Path(sys.executable).with_name("playwright")
     # --unsafe lets the client name the browser binary, needed where only the system's Chromium is installed
     process = subprocess.Popen([str(cli), "run-server", "--host", "127.0.0.1", "--port", str(port), "--unsafe"],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
-        _wait_until_listening(port, process)
+        _wait_until_listening(process)
         yield f"ws://127.0.0.1:{port}/"
     finally:
         process.terminate()
