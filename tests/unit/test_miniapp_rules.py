@@ -12,17 +12,6 @@ LEGAL_REP = ("张三", "430121198001010010", "13800138000")
 AGENT = ("李四", "430102199001010024", "13900139000")
 
 
-@pytest.fixture
-def app(tmp_path):
-    return create_app({"TESTING": True, "DATABASE": str(tmp_path / "x.sqlite3"), "WTF_CSRF_ENABLED": False,
-                       "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000"})
-
-
-@pytest.fixture
-def store(app):
-    return app.extensions["portal"].store
-
-
 def enterprise(app, store, claimed=True):
     with app.app_context():
         rep = arrange.person(store, *LEGAL_REP)

@@ -3,23 +3,12 @@ from datetime import timedelta
 
 import pytest
 
-from mock_portal import arrange, create_app
+from mock_portal import arrange
 from mock_portal.licenses import (AGENT_DELETED, CANCELLED, EXPIRED, INVALIDATED, NO_CONSULAR_MATTER, NO_LICENSE,
                                   NOT_YET_EFFECTIVE, PRECISE)
 
 LEGAL_REP = ("张三", "430121198001010010", "13800138000")
 AGENT = ("李四", "430102199001010024", "13900139000")
-
-
-@pytest.fixture
-def app(tmp_path):
-    return create_app({"TESTING": True, "DATABASE": str(tmp_path / "x.sqlite3"), "WTF_CSRF_ENABLED": False,
-                       "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000"})
-
-
-@pytest.fixture
-def store(app):
-    return app.extensions["portal"].store
 
 
 def people(app, store) -> tuple[int, int, int]:
