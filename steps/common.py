@@ -65,11 +65,15 @@ def scan_portal_code(portal: Page, phone: Page, enterprise_name: str, password: 
         qr.refusal.wait_for()
 
 
-@then(parsers.parse("“{label}”旁提示“{message}”"))
-def error_beside_field(portal: Page, label: str, message: str) -> None:
-    field = Form(portal).field(label)
+def expect_error_beside(field, message: str) -> None:
+    """An error "beside its field" on any screen: the field is marked invalid and the message describes it."""
     expect(field).to_have_attribute("aria-invalid", "true")
     expect(field).to_have_accessible_description(message)
+
+
+@then(parsers.parse("“{label}”旁提示“{message}”"))
+def error_beside_field(portal: Page, label: str, message: str) -> None:
+    expect_error_beside(Form(portal).field(label), message)
 
 
 @then(parsers.parse("手机上提示“{message}”"))

@@ -5,6 +5,7 @@ from pytest_bdd import parsers, then, when
 from pages.miniapp.agents import AgentDetail, AgentForm, AgentsPage
 from pages.miniapp.authorizations import AuthorizationsPage
 
+from .common import expect_error_beside
 from .miniapp_common import Company, Member
 
 
@@ -15,9 +16,7 @@ def add_agent_with(legal_rep_phone: Page, company: Company, data_factory, id_num
 
 @then(parsers.parse("手机上“{label}”旁提示“{message}”"))
 def phone_field_error(legal_rep_phone: Page, label: str, message: str) -> None:
-    field = AgentForm(legal_rep_phone).field(label)
-    expect(field).to_have_attribute("aria-invalid", "true")
-    expect(field).to_have_accessible_description(message)
+    expect_error_beside(AgentForm(legal_rep_phone).field(label), message)
 
 
 @when(parsers.parse("法定代表人将该办事人的手机号修改为“{mobile}”"))
