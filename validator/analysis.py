@@ -4,10 +4,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .claims import Claim, extract_claims
-from .consistency import consistency_findings
+from .consistency import consistency_findings, fold_stand_ins
 from .coverage import Coverage, coverage_findings, item_coverage, scenario_findings, section_coverage
 from .examples import attach_screens, example_findings
-from .findings import MARK_ORDER, Finding, number
+from .findings import MARK_ORDER, Finding, merge_same_line, number
 from .guide import Guide, Item, Section, is_within
 from .illustrate import Figure, figures
 from .record import RunRecord
@@ -72,6 +72,8 @@ def analyse(guide: Guide, record: RunRecord) -> Analysis:
     findings = (scenario_findings(guide, record) + coverage_findings(guide, record) + ui
                 + field_findings(guide, record, claims) + consistency_findings(guide, claims, verified)
                 + example_findings(claims))
+    # One finding per row of the guide a writer fixes at once, before the ids are given.
+    findings = merge_same_line(fold_stand_ins(findings))
     order = {s.id: n for n, s in enumerate(guide.sections)}
     findings.sort(key=lambda f: (order.get(f.section, -1 if f.section is None else len(order)),
                                  f.line or 0))

@@ -2,7 +2,7 @@
 
 Prose claims come from quote marks (【…】 “…” ‘…’ 《…》) and the one URL; a transcribed screen
 (```screen) claims every label, button and placeholder it lists, and its field values are
-example values.
+example values. A word there that names a picture ("背景图片") claims an image, not a text.
 """
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from .guide import Block, Guide
-from .text import is_placeholder, normalize
+from .text import is_placeholder, names_image, normalize
 
 QUOTES = re.compile(r"【([^】\n]+)】|“([^”\n]+)”|‘([^’\n]+)’|《([^》\n]+)》")
 URL = re.compile(r"<(https?://[^>\s]+)>")
@@ -31,7 +31,7 @@ POSITION_BEFORE = re.compile("(" + "|".join(POSITION_REGIONS) + r")的?$")
 
 @dataclass
 class Claim:
-    kind: str  # label | placeholder | url | example
+    kind: str  # label | placeholder | image | url | example
     words: str  # the guide's exact words, e.g. "【登录】", "*企业名称", "9301fvfdwer3423fs32"
     label: str  # what to look for on the screen (or the value, for an example)
     section: str
@@ -93,7 +93,7 @@ def _screen_claims(block: Block) -> list[Claim]:
                 add("placeholder" if is_placeholder(value) else "example", value, fld=fld)
             continue
         for piece in _split_screen_line(stripped):
-            add("placeholder" if is_placeholder(piece) else "label", piece)
+            add("placeholder" if is_placeholder(piece) else "image" if names_image(piece) else "label", piece)
     return out
 
 

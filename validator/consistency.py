@@ -5,6 +5,7 @@ Two heuristics, both cheap to explain to a writer:
   element, unless the screens show both;
 - a quoted name cut short inside the prose ("电子营业小程序") when the guide elsewhere writes the
   full name with the same continuation ("电子营业执照小程序").
+Leftover stand-ins ("北京ICP备XXXXXX号") are one finding per line, pointing at the real text.
 """
 from __future__ import annotations
 
@@ -14,9 +15,7 @@ import re
 from .claims import QUOTES, Claim
 from .findings import Finding
 from .guide import Guide
-from .text import hamming_one, normalize
-
-PLACEHOLDER = re.compile(r"X{3,}|x{3,}")
+from .text import STAND_IN_LIKENESS, hamming_one, has_stand_in, normalize, stand_in_likeness
 
 
 def consistency_findings(guide: Guide, claims: list[Claim], verified: set[str]) -> list[Finding]:
@@ -78,12 +77,62 @@ def _cut_names(guide: Guide, claims: list[Claim]) -> list[Finding]:
 
 
 def _placeholders(claims: list[Claim]) -> list[Finding]:
-    out, lines = [], set()
+    """One finding per line holding stand-in words ("hi@XXXXXX.com"), naming every piece, and
+    the line of another transcribed screen that gives the real text, when the guide has one."""
+    out, lines = [], {}
     for c in claims:
-        if PLACEHOLDER.search(c.words) and c.line not in lines:
-            lines.add(c.line)
-            out.append(Finding("placeholder_text", c.section, "指南中留有占位文字（XXX），不是真实界面内容",
-                               guide_words=c.context.strip(), context=c.context, item=c.item, line=c.line))
+        if has_stand_in(c.words):
+            lines.setdefault(c.line, []).append(c)
+    for line, pieces in lines.items():
+        c = pieces[0]
+        words = [p.words for p in pieces]
+        quoted = "".join(f"「{w}」" for w in words)
+        what = "页脚" if c.slot is not None and line == max(x.line for x in claims if x.slot == c.slot) else "文字"
+        message = f"指南转录的界面中留有占位文字{quoted}，不是真实界面内容"
+        real = _real_line(c, claims)
+        screen = ""
+        if real:
+            where = "本节" if real.section == c.section else f"第 {real.section} 节"
+            message += f"；指南第 {real.line} 行（{where}另一个转录的界面）写出了真实的{what}"
+            screen = f"指南第 {real.line} 行写作「{real.context.strip()}」"
+        out.append(Finding("placeholder_text", c.section, message, guide_words=c.context.strip(),
+                           context=c.context, screen=screen, item=c.item, line=line,
+                           extra={"pieces": words, "what": what,
+                                  "real_line": real.line if real else None}))
+    return out
+
+
+def _real_line(stand_in: Claim, claims: list[Claim]) -> Claim | None:
+    """The line of another transcribed screen most like what is left of the stand-in line."""
+    best, best_n = None, STAND_IN_LIKENESS - 1
+    for c in claims:
+        if c.source != "screen" or c.slot == stand_in.slot or has_stand_in(c.context):
+            continue
+        n = stand_in_likeness(stand_in.context, c.context)
+        if n > best_n:
+            best, best_n = c, n
+    return best
+
+
+def fold_stand_ins(findings: list[Finding]) -> list[Finding]:
+    """Stand-in words are missing from the screen because they are stand-ins: the line's
+    placeholder finding takes in their "not on screen" findings, with the screenshot and the
+    text the screen shows there instead."""
+    rows = {(f.section, f.line): f for f in findings if f.kind == "placeholder_text"}
+    out = []
+    for f in findings:
+        row = rows.get((f.section, f.line)) if f.kind == "label_missing" else None
+        if row is None or f.guide_words not in row.extra.get("pieces", ()):
+            out.append(f)
+            continue
+        if row.screenshot is None:
+            row.screenshot, row.device, row.highlight = f.screenshot, f.device, f.highlight
+            row.scenario, row.step = f.scenario, f.step
+        shown = f.extra.get("shown")
+        if shown and "shown" not in row.extra:
+            row.extra["shown"] = shown
+            row.message += f"；运行中的界面显示的是真实的{row.extra['what']}"
+            row.screen = "；".join(s for s in (row.screen, f"运行中的界面显示「{shown}」") if s)
     return out
 
 

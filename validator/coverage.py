@@ -3,6 +3,11 @@
 An item counts as covered by scenarios tagged for it (or for its sub-items). When neither it nor
 any item beside it carries a tag, the writers tagged at the level above, so it takes that level's
 scenarios; when a sibling has a tag and it has none, it was left out and is reported.
+
+A section's scenarios include its sub-sections' ones, so an item of a parent section (§1's four
+steps) can count as covered by scenarios that never walk it as a whole; ``source`` tells the two
+apart: "own" when a scenario tagged for the section itself ran, "subsections" when only
+sub-sections' scenarios did.
 """
 from __future__ import annotations
 
@@ -12,11 +17,15 @@ from .findings import Finding
 from .guide import Guide, Section
 from .record import RunRecord, Scenario, is_guide_tag, parse_tag
 
+# How the reports name Coverage.source for an item of a section that has sub-sections.
+SOURCE_TEXTS = {"own": "本节场景覆盖", "subsections": "仅由子节场景覆盖"}
+
 
 @dataclass
 class Coverage:
     scenarios: list[Scenario]
     how: str  # item | inherited | section | none
+    section: str  # whose coverage this is, to tell its own scenarios from its sub-sections'
 
     @property
     def ran(self) -> list[Scenario]:
@@ -26,6 +35,22 @@ class Coverage:
     def covered(self) -> bool:
         return bool(self.ran)
 
+    @property
+    def own(self) -> list[Scenario]:
+        """Scenarios that ran with a tag for this very section (or one of its items)."""
+        return [s for s in self.ran if any(sec == self.section for sec, _ in s.refs)]
+
+    @property
+    def from_subsections(self) -> list[Scenario]:
+        """Scenarios that ran and count here only through a sub-section's tag."""
+        own = self.own
+        return [s for s in self.ran if s not in own]
+
+    @property
+    def source(self) -> str:
+        """own | subsections | none"""
+        return "own" if self.own else ("subsections" if self.ran else "none")
+
 
 def _parent(item_id: str) -> str | None:
     return item_id.rsplit(".", 1)[0] if "." in item_id else None
@@ -33,7 +58,7 @@ def _parent(item_id: str) -> str | None:
 
 def section_coverage(record: RunRecord, section: Section) -> Coverage:
     scenarios = record.for_section(section.id)
-    return Coverage(scenarios, "section" if scenarios else "none")
+    return Coverage(scenarios, "section" if scenarios else "none", section.id)
 
 
 def item_coverage(record: RunRecord, section: Section, item_id: str | None) -> Coverage:
@@ -41,14 +66,14 @@ def item_coverage(record: RunRecord, section: Section, item_id: str | None) -> C
         return section_coverage(record, section)
     direct = record.for_section(section.id, item_id)
     if direct:
-        return Coverage(direct, "item")
+        return Coverage(direct, "item", section.id)
     parent = _parent(item_id)
     siblings = [i.id for i in section.items if _parent(i.id) == parent and i.id != item_id]
     if any(record.for_section(section.id, s) for s in siblings):
-        return Coverage([], "none")
+        return Coverage([], "none", section.id)
     if parent is not None:
-        return Coverage(item_coverage(record, section, parent).scenarios, "inherited")
-    return Coverage(section_coverage(record, section).scenarios, "section")
+        return Coverage(item_coverage(record, section, parent).scenarios, "inherited", section.id)
+    return Coverage(section_coverage(record, section).scenarios, "section", section.id)
 
 
 def coverage_findings(guide: Guide, record: RunRecord) -> list[Finding]:

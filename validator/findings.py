@@ -1,6 +1,7 @@
 """Findings, their severities and the marks a section or finding gets in the reports."""
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 
 SEVERITIES = ("error", "warning", "info")
@@ -21,6 +22,8 @@ KINDS: dict[str, tuple[str, str]] = {
     "tag_unknown_section": ("warning", "not_covered"),
     "screen_not_shown": ("warning", "not_covered"),
     "example_unchecked": ("info", "drift"),
+    # A transcriber's word for a picture ("背景图片") is not on the screen as text, and need not be.
+    "names_image": ("info", "drift"),
     "position_unchecked": ("info", "drift"),
 }
 
@@ -74,6 +77,50 @@ class Finding:
         data = asdict(self)
         data.update(severity=self.severity, mark=self.mark, mark_text=MARKS[self.mark])
         return data
+
+
+# Kinds whose findings on one line of the guide are one finding: a transcribed screen line is one
+# row of the screen (a footer, a stepper), and the writer fixes the row at once.
+MERGED_ON_LINE = ("label_missing", "field_not_in_guide")
+SUBJECT = re.compile(r"「[^」]*」")
+
+
+def merge_same_line(findings: list[Finding]) -> list[Finding]:
+    """Findings of one kind on one guide line become the first of them, quoting every subject."""
+    out: list[Finding] = []
+    heads: dict[tuple, list[Finding]] = {}
+    for f in findings:
+        if f.kind not in MERGED_ON_LINE or f.line is None:
+            out.append(f)
+            continue
+        group = heads.setdefault((f.kind, f.section, f.line), [])
+        if not group:
+            out.append(f)
+        group.append(f)
+    for group in heads.values():
+        if len(group) > 1:
+            _merge_into(group[0], group[1:])
+    return out
+
+
+def _merge_into(head: Finding, rest: list[Finding]) -> None:
+    group = [head, *rest]
+    subjects = [_subject(f) for f in group]
+    head.message = head.message.replace(subjects[0], "".join(dict.fromkeys(subjects)), 1)
+    pieces = list(dict.fromkeys(f.guide_words for f in group if f.guide_words))
+    head.guide_words = "、".join(pieces)
+    screens = list(dict.fromkeys(f.screen for f in group if f.screen))
+    if len(screens) > 1:  # say which subject each screen text answers, unless it names it already
+        screens = list(dict.fromkeys(f.screen if s[1:-1] in f.screen else f"{s}{f.screen}"
+                                     for s, f in zip(subjects, group) if f.screen))
+    head.screen = "；".join(screens)
+    head.extra["pieces"] = pieces
+    head.extra["merged"] = len(group)
+
+
+def _subject(f: Finding) -> str:
+    m = SUBJECT.search(f.message)
+    return m.group(0) if m else f"「{f.guide_words}」"
 
 
 def number(findings: list[Finding]) -> list[Finding]:

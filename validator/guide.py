@@ -81,6 +81,10 @@ def is_within(child: str, parent: str) -> bool:
     return child == parent or child.startswith(parent + ".")
 
 
+def has_subsections(guide: Guide, section: Section) -> bool:
+    return any(o is not section and is_within(o.id, section.id) for o in guide.sections)
+
+
 def item_number(text: str) -> tuple[str, str, int] | None:
     """(style, label, number) when a paragraph opens a numbered item."""
     bare = text.lstrip(" -").lstrip()

@@ -9,7 +9,8 @@ from html import escape
 from .analysis import Analysis
 from .claims import QUOTES, URL
 from .findings import MARKS, Finding
-from .html_parts import figure_html, finding_html, span_html
+from .guide import has_subsections
+from .html_parts import figure_html, finding_html, source_html, span_html
 from .html_style import CSS
 from .images import ImageStore
 from .report import MARK_EN
@@ -32,7 +33,9 @@ class _Page:
         self.figure_no = {slot: n for n, slot in enumerate(sorted(analysis.figures), 1)}
 
     def refs(self, line: int, words: str) -> list[Finding]:
-        return [f for f in self.by_line.get(line, []) if words and words in f.guide_words]
+        # A finding that stands for several words of the line lists them as its pieces.
+        return [f for f in self.by_line.get(line, [])
+                if words and any(words in p for p in f.extra.get("pieces") or [f.guide_words])]
 
     def prose(self, text: str, line: int) -> str:
         spans = []
@@ -128,6 +131,7 @@ def _section(page: _Page, res) -> str:
     out = [f"<section id=\"s-{escape(s.id)}\"><h{level}>{escape(s.title)}"
            f"<span class=\"mark {res.mark}\">{MARKS[res.mark]}</span></h{level}>"]
     item_marks = {i.item.line: i for i in res.items}
+    parent = has_subsections(page.a.guide, s)
     for block in s.blocks:
         if block.kind == "paragraph":
             text = block.text
@@ -136,6 +140,8 @@ def _section(page: _Page, res) -> str:
             item = item_marks.get(block.line)
             if item:
                 body += f"<span class=\"mark small {item.mark}\">{MARKS[item.mark]}</span>"
+                if parent:
+                    body += source_html(item.coverage)
             out.append(f"<p class=\"{css}\" id=\"l{block.line}\">{body}</p>")
         elif block.kind == "screen":
             # One element per line; the transcription's blank lines are spacing, not content.
@@ -159,7 +165,7 @@ def _section(page: _Page, res) -> str:
     if res.findings:
         cards, shown = [], {}
         for f in res.findings:
-            # The same screen shown again and again (three footer words) is shown once.
+            # The same screen shown again and again (several findings on one form) is shown once.
             again = shown.get(f.screenshot) if f.screenshot and not f.highlight else None
             cards.append(finding_html(f, page.images, same_as=again))
             if f.screenshot and again is None:

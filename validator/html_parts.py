@@ -3,12 +3,14 @@ from __future__ import annotations
 
 from html import escape
 
+from .coverage import SOURCE_TEXTS
 from .findings import MARKS, Finding, Highlight
 from .illustrate import Figure
 from .images import ImageStore
 
 DEVICE_NAMES = {"portal": "门户（桌面）", "agent_phone": "经办人手机", "legal_rep_phone": "法定代表人手机"}
-STATUS_TITLES = {"verified": "已在界面上找到", "missing": "与界面不符", "unchecked": "未核对（本条没有运行过的场景）"}
+STATUS_TITLES = {"verified": "已在界面上找到", "missing": "与界面不符", "unchecked": "未核对（本条没有运行过的场景）",
+                 "image": "指界面上的图片，不按文字核对"}
 
 
 def span_html(text: str, status: str, refs: list[Finding]) -> str:
@@ -17,6 +19,14 @@ def span_html(text: str, status: str, refs: list[Finding]) -> str:
         url = escape(text[1:-1])
         return f"<a class=\"claim {status}\" href=\"{url}\" title=\"{STATUS_TITLES.get(status, '')}\">{url}</a>{sup}"
     return f"<span class=\"claim {status}\" title=\"{STATUS_TITLES.get(status, '')}\">{escape(text)}</span>{sup}"
+
+
+def source_html(cov) -> str:
+    text = SOURCE_TEXTS.get(cov.source)
+    if not text:
+        return ""
+    names = "、".join(dict.fromkeys(sc.name for sc in (cov.own or cov.from_subsections)))
+    return f"<span class=\"source {cov.source}\" title=\"{escape(names)}\">{text}</span>"
 
 
 def _image_size(images: ImageStore, relative: str | None) -> tuple[int, int] | None:
@@ -37,7 +47,7 @@ def shot_html(shot_path: str | None, device: str, images: ImageStore, highlight:
     kind = "portal" if device == "portal" else "phone"
     if uri is None:
         return f"<div class=\"missing-shot\">截图文件缺失<br>{escape(shot_path or '')}</div>"
-    box = ""
+    box, note = "", ""
     size = _image_size(images, shot_path) if highlight else None
     if highlight and size:
         # Boxes are in CSS pixels of the viewport; a phone screenshot has device pixels, and a
@@ -47,11 +57,14 @@ def shot_html(shot_path: str | None, device: str, images: ImageStore, highlight:
         width = 100 * highlight.width / highlight.viewport_width
         top = 100 * highlight.y * scale / size[1]
         height = 100 * highlight.height * scale / size[1]
-        box = (f"<span class=\"hl\" style=\"left:{left:.2f}%;top:{top:.2f}%;"
-               f"width:{width:.2f}%;height:{height:.2f}%\"></span>")
+        if top >= 100:  # below the fold of a viewport shot: a box there would hang off the image
+            note = "<div class=\"label-line\">所指文字在页面下方，不在截图范围内</div>"
+        else:
+            box = (f"<span class=\"hl\" style=\"left:{left:.2f}%;top:{top:.2f}%;"
+                   f"width:{width:.2f}%;height:{height:.2f}%\"></span>")
     label = DEVICE_NAMES.get(device, device)
     return (f"<span class=\"shot {kind}\"><img src=\"{uri}\" alt=\"{escape(alt or label)}\">"
-            f"<span class=\"device\">{escape(label)}</span>{box}</span>")
+            f"<span class=\"device\">{escape(label)}</span>{box}</span>{note}")
 
 
 def figure_html(fig: Figure | None, number: int | None, images: ImageStore) -> str:

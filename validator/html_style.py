@@ -26,6 +26,10 @@ a { color: #0b62c4; }
 .claim.verified { border-bottom: 1px dotted var(--ok); }
 .claim.missing { background: #fdecea; border-bottom: 2px solid var(--fail); }
 .claim.unchecked { border-bottom: 1px dotted var(--todo); }
+.claim.image { border-bottom: 1px dotted var(--todo); font-style: italic; }
+.source { display: inline-block; font-size: 11px; line-height: 1; padding: 2px 6px; margin-left: 6px;
+  border: 1px solid currentColor; border-radius: 999px; vertical-align: middle; color: var(--ok); }
+.source.subsections { color: var(--drift); }
 sup.ref a { font-size: 11px; text-decoration: none; color: var(--fail); margin-left: 1px; }
 figure { margin: 16px 0 20px; padding: 12px; background: #fafbfc; border: 1px solid var(--line);
   border-radius: 6px; break-inside: avoid; page-break-inside: avoid; }

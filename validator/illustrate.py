@@ -12,7 +12,7 @@ from .claims import Claim
 from .coverage import item_coverage
 from .guide import Block, Guide
 from .record import RunRecord, Scenario, Shot, Step
-from .text import matches, normalize
+from .text import bigrams, matches
 
 DEVICE_ORDER = ("portal", "agent_phone", "legal_rep_phone")
 
@@ -57,14 +57,9 @@ def best_screen_shot(claims: list[Claim], shots: list[tuple[Scenario, Step, Shot
     return best
 
 
-def _bigrams(text: str) -> set[str]:
-    t = "".join(ch for ch in normalize(text) if ch.isalnum())
-    return {t[i:i + 2] for i in range(len(t) - 1)}
-
-
 def _likeness(step_text: str, wording: str) -> float:
     """Share of the step's character pairs found in the guide's wording of the item."""
-    step, guide = _bigrams(step_text), _bigrams(wording)
+    step, guide = bigrams(step_text), bigrams(wording)
     return len(step & guide) / len(step) if step else 0.0
 
 

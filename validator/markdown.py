@@ -3,7 +3,9 @@ image links (relative, beside the file) where the screenshots stood, and the mar
 from __future__ import annotations
 
 from .analysis import Analysis
+from .coverage import SOURCE_TEXTS
 from .findings import MARKS, Finding
+from .guide import has_subsections
 from .illustrate import Figure
 from .images import ImageStore
 
@@ -26,9 +28,12 @@ def render_markdown(analysis: Analysis, images: ImageStore) -> str:
         s = res.section
         out += [f"{'#' * s.level} {s.title} `{MARKS[res.mark]}`", ""]
         items = {i.item.line: i for i in res.items}
+        parent = has_subsections(g, s)
         for block in s.blocks:
             if block.kind == "paragraph":
                 mark = f" `{MARKS[items[block.line].mark]}`" if block.line in items else ""
+                source = SOURCE_TEXTS.get(items[block.line].coverage.source) if parent and mark else None
+                mark += f" `{source}`" if source else ""
                 out += [block.text + mark, ""]
             elif block.kind == "screen":
                 out += ["```text", block.text, "```", ""]

@@ -12,6 +12,14 @@ from .images import ImageStore
 MARK_EN = {"verified": "verified", "drift": "drift", "failed": "failed", "not_covered": "not covered"}
 
 
+SOURCES = ("own", "subsections", "none")
+
+
+def _sources(cov) -> dict:
+    return {"covered_by": cov.source, "own_scenarios": [s.name for s in cov.own],
+            "subsection_scenarios": [s.name for s in cov.from_subsections]}
+
+
 def _scenario(sc) -> dict:
     return {"feature": sc.feature, "feature_file": sc.feature_file, "name": sc.name,
             "status": sc.status, "tags": sc.tags}
@@ -34,9 +42,14 @@ def build_report(analysis: Analysis, fail_on: set[str], sources: dict[str, str],
             "id": res.section.id, "title": res.section.title, "line": res.section.line,
             "mark": res.mark, "mark_text": MARKS[res.mark],
             "scenarios": [_scenario(s) for s in res.coverage.scenarios],
+            "covered_by": res.coverage.source,
             "items": [{"ref": i.item.ref, "id": i.item.id, "label": i.item.label, "line": i.item.line,
                        "mark": i.mark, "mark_text": MARKS[i.mark], "coverage": i.coverage.how,
-                       "scenarios": [s.name for s in i.coverage.scenarios]} for i in res.items],
+                       "scenarios": [s.name for s in i.coverage.scenarios],
+                       **_sources(i.coverage)} for i in res.items],
+            # Which items only sub-sections' scenarios vouch for: a parent's steps never walked as a whole.
+            "items_by_source": {src: [i.item.id for i in res.items if i.coverage.source == src]
+                                for src in SOURCES},
             "claims": [{"kind": r.claim.kind, "words": r.claim.words, "label": r.claim.label,
                         "item": r.claim.item, "line": r.claim.line, "position": r.claim.position,
                         "status": r.status} for r in res.claims],

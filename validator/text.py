@@ -19,6 +19,16 @@ BRACKETED = re.compile(r"《[^》]*》|【[^】]*】|“[^”]*”|‘[^’]*’
 # A field's value in a transcribed screen that asks ("请输入…", "请选择", "请再次输入…") is the
 # input's placeholder, not an example value.
 PLACEHOLDER_PREFIXES = ("请",)
+# A writer's stand-in for text not yet known ("hi@XXXXXX.com"): not what any screen shows.
+STAND_IN = re.compile(r"X{3,}|x{3,}")
+# The real text a stand-in line stands for shares this many letter pairs with what is left of it
+# ("北京ICP备…号" and "京ICP备06038296号"); one or two shared pairs are chance ("co" of any ".com").
+STAND_IN_LIKENESS = 3
+# A transcriber writes a word where the screenshot held a picture ("背景图片", "logo"): it names
+# an image, so the screen is not expected to show those characters. A word that starts with an
+# action ("上传图片") is a button's label and stays one.
+IMAGE_NOUN = re.compile(r"(图片|图像|图标|图|logo|banner)$", re.IGNORECASE)
+ACTION_PREFIXES = ("上传", "选择", "查看", "点击", "下载", "更换", "添加", "删除", "预览")
 
 
 # Screens repeat the same header, footer and form texts shot after shot: memoize the comparisons.
@@ -64,6 +74,26 @@ def matches(label: str, screen_text: str, loose: bool = False) -> bool:
 
 def is_placeholder(text: str) -> bool:
     return normalize(text).startswith(PLACEHOLDER_PREFIXES)
+
+
+def names_image(text: str) -> bool:
+    word = normalize(text)
+    return bool(IMAGE_NOUN.search(word)) and not word.startswith(ACTION_PREFIXES)
+
+
+def has_stand_in(text: str) -> bool:
+    return bool(STAND_IN.search(text or ""))
+
+
+def stand_in_likeness(stand_in_line: str, text: str) -> int:
+    """Letter pairs a text shares with what is left of a stand-in line once its X runs are gone."""
+    return len(bigrams(STAND_IN.sub("", stand_in_line)) & bigrams(text))
+
+
+def bigrams(text: str) -> set[str]:
+    """Letter and digit pairs of the normalized text, for a likeness that ignores punctuation."""
+    t = "".join(ch for ch in normalize(text) if ch.isalnum())
+    return {t[i:i + 2] for i in range(len(t) - 1)}
 
 
 def closest(label: str, candidates: list[str]) -> tuple[str, float] | None:

@@ -15,7 +15,7 @@ from .findings import Finding, Highlight
 from .guide import Guide
 from .illustrate import best_screen_shot, item_text
 from .record import RunRecord, Shot
-from .text import closest, matches, normalize
+from .text import STAND_IN_LIKENESS, closest, has_stand_in, matches, normalize, stand_in_likeness
 
 
 @dataclass
@@ -77,7 +77,7 @@ def check_claims(guide: Guide, record: RunRecord, claims: list[Claim]) -> tuple[
         loose = claim.source == "prose"
         hit = next((sh for _, _, sh in shots if any(matches(claim.label, s, loose) for s in sh.strings())), None)
         if hit is None:
-            results.append(ClaimResult(claim, "missing"))
+            results.append(ClaimResult(claim, "image" if claim.kind == "image" else "missing"))
             findings.append(_missing(claim, shots, claims))
             continue
         results.append(ClaimResult(claim, "verified", hit))
@@ -107,25 +107,51 @@ def _unseen_screens(guide: Guide, record: RunRecord, claims: list[Claim], findin
 def _missing(claim: Claim, shots, claims: list[Claim]) -> Finding:
     # For a transcribed screen, the shot that shows that screen goes first: the near text is
     # looked for there before anywhere else in the section.
+    screen = None
     if claim.slot is not None:
         screen = best_screen_shot([c for c in claims if c.slot == claim.slot], shots)
         if screen:
             shots = [screen] + [s for s in shots if s is not screen]
-    best = None  # (ratio, text, entry of shots)
-    for entry in shots:
-        near = closest(claim.label, entry[2].strings())
-        if near and (best is None or near[1] > best[0]):
-            best = (near[1], near[0], entry)
-    what, (sc, st, shot), box = "界面上没有相近的文字", shots[0], None
-    if best and best[0] >= 0.5:
-        what, (sc, st, shot) = f"界面显示「{best[1]}」", best[2]
-        box = next((t for t in shot.texts if normalize(t.get("text", "")) == normalize(best[1])), None)
+    sc, st, shot = shots[0]
+    if claim.kind == "image":
+        return Finding("names_image", claim.section,
+                       f"「{claim.words}」指界面上的一张图片，不是文字标签；界面上没有这几个字不算不符",
+                       guide_words=claim.words, context=claim.context, screen="图片不按文字核对",
+                       item=claim.item, line=claim.line, screenshot=shot.screenshot, device=shot.device,
+                       scenario=sc.name, step=f"{st.keyword} {st.text}")
+    what, box, extra = "界面上没有相近的文字", None, {}
+    near = _stand_in_text(claim, [screen] if screen else shots) if has_stand_in(claim.words) else None
+    if near:
+        box, (sc, st, shot) = near
+        what = f"界面显示「{box.get('text', '')}」"
+        extra["shown"] = box.get("text", "")
+    else:
+        best = None  # (ratio, text, entry of shots)
+        for entry in shots:
+            found = closest(claim.label, entry[2].strings())
+            if found and (best is None or found[1] > best[0]):
+                best = (found[1], found[0], entry)
+        if best and best[0] >= 0.5:
+            what, (sc, st, shot) = f"界面显示「{best[1]}」", best[2]
+            box = next((t for t in shot.texts if normalize(t.get("text", "")) == normalize(best[1])), None)
     kind = "占位提示" if claim.kind == "placeholder" else "文字"
     return Finding("label_missing", claim.section, f"指南中的{kind}「{claim.words}」未出现在本节场景的界面上",
                    guide_words=claim.words, context=claim.context, screen=what, item=claim.item,
                    line=claim.line, screenshot=shot.screenshot, device=shot.device,
                    scenario=sc.name, step=f"{st.keyword} {st.text}",
-                   highlight=_highlight(box, shot) if box else None)
+                   highlight=_highlight(box, shot) if box else None, extra=extra)
+
+
+def _stand_in_text(claim: Claim, shots) -> tuple[dict, tuple] | None:
+    """The screen text a stand-in line ("hi@XXXXXX.com, 北京ICP备XXXXXX号") stands for: the one
+    sharing most letter pairs with what is left of the line once the X runs are gone."""
+    best, best_n = None, STAND_IN_LIKENESS - 1
+    for entry in shots:
+        for t in entry[2].texts:
+            n = stand_in_likeness(claim.context, t.get("text", ""))
+            if n > best_n:
+                best, best_n = (t, entry), n
+    return best
 
 
 def _check_position(claim: Claim, shots) -> list[Finding]:

@@ -45,13 +45,63 @@ def baseline(guide_text, record):
 
 
 def test_the_real_guide_reports_its_known_faults(baseline):
-    missing = {(f.section, f.guide_words) for f in found(baseline, "label_missing")}
-    assert missing == {("1.2.2", "背景图片"), ("1.2.2", "hi@XXXXXX.com"), ("1.2.2", "©2021 XXXXXXXXX.com"),
-                       ("1.2.2", "北京ICP备XXXXXX号"), ("1.2.2", "账户信息")}
-    assert [f.guide_words for f in found(baseline, "invalid_example", "1.2.2")] == ["9301fvfdwer3423fs32"]
-    assert {f.guide_words for f in found(baseline, "inconsistent_name", "1.2.2")} == {"账户信息", "电子营业小程序"}
+    shown = [(f.kind, f.severity, f.guide_words) for f in baseline.findings
+             if f.section == "1.2.2" and f.kind != "placeholder_text"]
+    assert shown == [("inconsistent_name", "warning", "电子营业小程序"),
+                     ("names_image", "info", "背景图片"),
+                     ("invalid_example", "error", "9301fvfdwer3423fs32"),
+                     ("label_missing", "error", "账户信息"),
+                     ("inconsistent_name", "warning", "账户信息")]
+    assert [f.severity for f in found(baseline, "placeholder_text")] == ["warning"]
     assert not found(baseline, "position_wrong") and not found(baseline, "field_not_in_guide")
     assert not found(baseline, "url_mismatch")
+
+
+def line_of(text: str, words: str) -> int:
+    return next(n for n, line in enumerate(text.split("\n"), 1) if words in line)
+
+
+def test_a_footer_of_stand_ins_is_one_finding_that_points_at_the_real_one(baseline, guide_text):
+    footer = line_of(guide_text, "hi@XXXXXX.com")
+    real = line_of(guide_text, "中华人民共和国外交部 版权所有")
+    on_line = [f for f in baseline.findings if f.line == footer]
+    assert [(f.kind, f.severity) for f in on_line] == [("placeholder_text", "warning")]
+    f = on_line[0]
+    pieces = ["hi@XXXXXX.com", "©2021 XXXXXXXXX.com", "北京ICP备XXXXXX号"]
+    assert f.extra["pieces"] == pieces and all(f"「{p}」" in f.message for p in pieces)
+    assert f"指南第 {real} 行" in f.message and "运行中的界面显示的是真实的页脚" in f.message
+    # The evidence: the guide's real footer and the one the run's screen showed, on its screenshot.
+    assert f"指南第 {real} 行写作「中华人民共和国外交部" in f.screen and "京ICP备06038296号" in f.screen
+    assert f.screenshot and f.highlight is not None
+
+
+def test_stand_ins_take_in_only_their_own_words(guide_text, record):
+    # A renamed label on the same line as a stand-in stays an error of its own.
+    analysis = run(changed(guide_text, "关于我们 中国领事 服务条款", "关于我们 中国领事XXX 服务须知"), record)
+    line = line_of(guide_text, "关于我们 中国领事 服务条款")
+    on_line = {(f.kind, f.severity, f.guide_words) for f in analysis.findings if f.line == line}
+    assert on_line == {("placeholder_text", "warning", "关于我们 中国领事XXX 服务须知"),
+                       ("label_missing", "error", "服务须知")}
+
+
+def test_missing_words_of_one_line_are_one_finding(guide_text, record):
+    analysis = run(changed(guide_text, "上一步 下一步", "返回 继续"), record)
+    missing = [f for f in found(analysis, "label_missing") if f.line == line_of(guide_text, "上一步 下一步")]
+    assert len(missing) == 1
+    assert "「返回」「继续」" in missing[0].message and missing[0].extra["pieces"] == ["返回", "继续"]
+
+
+def test_a_word_for_a_picture_is_information_not_drift(baseline, guide_text, record):
+    image = found(baseline, "names_image")
+    assert [(f.guide_words, f.severity) for f in image] == [("背景图片", "info")]
+    assert "图片" in image[0].message and "不是文字标签" in image[0].message and image[0].screenshot
+    assert "背景图片" not in [f.guide_words for f in found(baseline, "label_missing")]
+    # Generic: any picture word; a button that acts on pictures is still a label.
+    assert [f.guide_words for f in found(run(changed(guide_text, "背景图片", "企业logo"), record), "names_image")] \
+        == ["企业logo"]
+    uploaded = run(changed(guide_text, "背景图片", "上传图片"), record)
+    assert not found(uploaded, "names_image")
+    assert "上传图片" in [f.guide_words for f in found(uploaded, "label_missing")]
 
 
 def test_labels_the_screens_show_are_not_reported(baseline, record):
@@ -89,6 +139,13 @@ def test_a_dropped_field_is_reported_at_its_section(guide_text, record, line, fi
     analysis = run(changed(guide_text, line + "\n", ""), record)
     reported = [normalize(f.screen) for f in found(analysis, "field_not_in_guide", "1.2.2")]
     assert reported == [field]
+
+
+def test_fields_dropped_from_one_screen_are_one_finding(guide_text, record):
+    text = changed(changed(guide_text, "*法人姓名: 张三\n", ""), "员工人数: 请输入\n", "")
+    dropped = found(run(text, record), "field_not_in_guide", "1.2.2")
+    assert len(dropped) == 1 and "法人姓名」「员工人数」" in dropped[0].message
+    assert [normalize(x) for x in dropped[0].screen.split("；")] == ["法人姓名", "员工人数"]
 
 
 def test_a_moved_position_word_is_reported_at_its_section(guide_text, record):
@@ -135,6 +192,26 @@ def test_items_left_out_beside_tagged_ones_are_reported(baseline):
     refs = {f"{f.section}-{f.item}" for f in found(baseline, "not_covered") if f.item}
     assert {"1.2.1.2-3.2", "1.2.1.3-2", "1.3-3"} <= refs
     assert "1.2.2-3.1" not in refs
+
+
+def test_items_of_a_parent_section_say_whose_scenarios_cover_them(baseline, tmp_path, guide_text):
+    # The sample has no scenario for §1 as a whole: its steps count only through §1.1–§1.3's.
+    first = next(r for r in baseline.sections if r.section.id == "1")
+    assert [(i.item.id, i.mark, i.coverage.source) for i in first.items] == [
+        (n, "verified", "subsections") for n in ("1", "2", "3", "4")]
+    assert not first.items[0].coverage.own and first.items[0].coverage.from_subsections
+    # A section's own items stay "own".
+    login = next(r for r in baseline.sections if r.section.id == "1.3")
+    assert {i.coverage.source for i in login.items} == {"own", "none"}
+
+    def walk_all(data):
+        sc = next(s for s in data["scenarios"] if s["name"] == "经办人扫码注册企业账号")
+        sc["tags"].append("guide-1")
+    analysis = run(guide_text, load_record(raw_record(tmp_path, walk_all)))
+    first = next(r for r in analysis.sections if r.section.id == "1")
+    assert {i.coverage.source for i in first.items} == {"own"}
+    assert [s.name for s in first.items[0].coverage.own] == ["经办人扫码注册企业账号"]
+    assert "经办人扫码注册企业账号" not in [s.name for s in first.items[0].coverage.from_subsections]
 
 
 def raw_record(tmp_path, change) -> Path:

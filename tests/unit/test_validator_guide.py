@@ -6,7 +6,7 @@ import pytest
 from validator.claims import extract_claims
 from validator.guide import parse_guide, parse_text
 from validator.record import parse_tag
-from validator.text import matches, normalize
+from validator.text import matches, names_image, normalize
 
 GUIDE = Path(__file__).resolve().parents[2] / "guide" / "hunan-apec-account-registration.md"
 
@@ -70,6 +70,18 @@ def test_a_transcribed_screen_claims_labels_placeholders_and_example_values(clai
     assert ("placeholder", "请选择", "企业注册地") in screen
     assert ("label", "北京ICP备XXXXXX号", None) in screen
     assert not any(w in ("1", "2", "3", "1 2 3") for _, w, _ in screen)
+
+
+def test_a_screens_word_for_a_picture_claims_an_image(claims):
+    assert [(c.kind, c.words) for c in claims if c.kind == "image"] == [("image", "背景图片")]
+
+
+@pytest.mark.parametrize("words, expected", [
+    ("背景图片", True), ("企业logo", True), ("首页Banner", True), ("示意图", True), ("返回图标", True),
+    ("上传图片", False), ("查看大图", False), ("企业信息", False), ("电子营业执照扫码", False),
+])
+def test_words_that_name_a_picture(words, expected):
+    assert names_image(words) is expected
 
 
 def test_headings_without_an_anchor_take_their_number():

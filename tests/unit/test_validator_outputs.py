@@ -5,7 +5,13 @@ from pathlib import Path
 
 import pytest
 
+from validator.analysis import analyse
 from validator.cli import main
+from validator.guide import parse_text
+from validator.html import _Page
+from validator.record import load_record
+from validator.findings import Highlight
+from validator.html_parts import shot_html
 
 HERE = Path(__file__).resolve().parent
 GUIDE = HERE.parents[1] / "guide" / "hunan-apec-account-registration.md"
@@ -76,12 +82,65 @@ def test_html_stands_alone_and_keeps_the_guides_prose_in_order(outputs):
     assert 'id="F001"' in html and 'href="#F001"' in html
 
 
+def test_reports_say_which_items_only_sub_sections_cover(outputs):
+    # The sample has no scenario for §1 as a whole: its four steps count through §1.1–§1.3 only.
+    _, out = outputs
+    data = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    sections = {s["id"]: s for s in data["sections"]}
+    first = sections["1"]
+    assert first["items_by_source"] == {"own": [], "subsections": ["1", "2", "3", "4"], "none": []}
+    assert {i["covered_by"] for i in first["items"]} == {"subsections"}
+    assert first["items"][0]["own_scenarios"] == [] and "企业账号登录" in first["items"][0]["subsection_scenarios"]
+    assert sections["1.3"]["items"][0]["covered_by"] == "own"
+    assert sections["1.3"]["items"][0]["own_scenarios"] == ["企业账号登录"]
+    html = (out / "illustrated-guide.html").read_text(encoding="utf-8")
+    body = re.sub(r'src="[^"]*"', "", html)
+    part = body[body.index('<section id="s-1">'):body.index('<section id="s-1.1">')]
+    assert part.count('class="source subsections"') == 4 and "仅由子节场景覆盖" in part
+    # A section without sub-sections has only its own scenarios: nothing to tell apart there.
+    assert 'class="source' not in body[body.index('<section id="s-1.3">'):]
+
+
+def test_html_marks_a_picture_word_and_refers_stand_ins_to_one_finding(outputs):
+    _, out = outputs
+    data = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    image = next(f for f in data["findings"] if f["kind"] == "names_image")
+    stand_in = next(f for f in data["findings"] if f["kind"] == "placeholder_text")
+    html = (out / "illustrated-guide.html").read_text(encoding="utf-8")
+    assert re.search(r'<span class="claim image"[^>]*>背景图片</span><sup class="ref"><a href="#'
+                     + image["id"], html)
+    for piece in stand_in["extra"]["pieces"]:
+        assert re.search(f'>{re.escape(piece)}</span><sup class="ref"><a href="#{stand_in["id"]}">', html)
+
+
+def test_a_words_reference_goes_to_the_finding_about_it():
+    # A stand-in and a renamed label on one line: each word points at its own finding only.
+    text = GUIDE.read_text(encoding="utf-8").replace("关于我们 中国领事 服务条款", "关于我们 中国领事XXX 服务须知")
+    analysis = analyse(parse_text(text), load_record(SAMPLE))
+    line = next(n for n, l in enumerate(text.split("\n"), 1) if "中国领事XXX" in l)
+    page = _Page(analysis, images=None)
+    assert [f.kind for f in page.refs(line, "服务须知")] == ["label_missing"]
+    assert [f.kind for f in page.refs(line, "中国领事XXX")] == ["placeholder_text"]
+
+
+def test_a_box_below_the_fold_is_not_drawn_off_the_screenshot(tmp_path):
+    # The footer of a long form lies below a viewport screenshot: say so instead of a box off the image.
+    (tmp_path / "shot.png").write_bytes(PNG)  # 1×1, as a 1280-wide viewport: 1 px stands for 1280 px
+    images = type("Store", (), {"data_uri": lambda self, rel: "data:image/png;base64,",
+                                "source": lambda self, rel: tmp_path / rel})()
+    inside = shot_html("shot.png", "portal", images, Highlight(0, 600, 1280, 20, 1280, 800))
+    below = shot_html("shot.png", "portal", images, Highlight(0, 1300, 1280, 20, 1280, 800))
+    assert 'class="hl"' in inside and "不在截图范围内" not in inside
+    assert 'class="hl"' not in below and "不在截图范围内" in below
+
+
 def test_markdown_links_images_beside_it(outputs):
     _, out = outputs
     md = (out / "illustrated-guide.md").read_text(encoding="utf-8")
     links = re.findall(r"!\[[^\]]*\]\(([^)]+)\)", md)
     assert links and all((out / link).is_file() and not link.startswith("/") for link in links)
     assert "### 1.1. 进入系统 `已验证`" in md and "9301fvfdwer3423fs32" in md
+    assert "- (1) 企业法人使用电子营业执照 APP 或小程序领取电子营业执照; `已验证` `仅由子节场景覆盖`" in md
 
 
 def test_fail_on_chooses_which_severities_fail(tmp_path):
