@@ -40,6 +40,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         SECRET_KEY=os.environ.get("MOCK_PORTAL_SECRET_KEY") or secrets.token_hex(32),
         DATABASE=os.path.join(app.instance_path, "portal.sqlite3"),
         QR_TTL_SECONDS=300,
+        QR_POLL_MS=500,  # how often a QR page asks whether the phone has scanned
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
         WTF_CSRF_TIME_LIMIT=None,

@@ -1,9 +1,10 @@
 """Control API for tests. Registered only when the app is created in testing mode: absent (404) otherwise."""
 from datetime import datetime
 
-from flask import Blueprint, current_app, jsonify, redirect, request, session
+from flask import Blueprint, current_app, jsonify, redirect, request, session, url_for
 
 from . import arrange
+from .portal_views.register import ENTERPRISE_FIELDS, enterprise_errors
 
 bp = Blueprint("control", __name__, url_prefix="/__test__")
 
@@ -149,6 +150,25 @@ def phone_holder(person_id: int):
     session.clear()
     session["phone_holder_id"] = person_id
     return redirect(_local(request.args.get("next")))
+
+
+@bp.get("/portal-registration/<int:enterprise_id>")
+def portal_registration(enterprise_id: int):
+    """The portal's registration just after this enterprise's license was scanned; with the 企业信息 fields as query
+    parameters, just after that step too. For scenarios about the later steps: the scan has scenarios of its own."""
+    portal = current_app.extensions["portal"]
+    if portal.licenses.enterprise(enterprise_id) is None:
+        return jsonify(error=f"no enterprise {enterprise_id}"), 404
+    session.clear()
+    session["reg_enterprise_id"] = enterprise_id
+    if not request.args:
+        return redirect(url_for("portal.register_enterprise"))
+    form = {name: request.args.get(name, "") for name in ENTERPRISE_FIELDS}
+    errors = enterprise_errors(form)
+    if errors:
+        return jsonify(error="invalid 企业信息", fields=errors), 400
+    session["reg_enterprise_form"] = form
+    return redirect(url_for("portal.register_account"))
 
 
 def _local(path: str | None) -> str:

@@ -29,7 +29,7 @@ def register_enterprise():
     errors = {}
     if request.method == "POST":
         form = {name: request.form.get(name, "").strip() for name in ENTERPRISE_FIELDS}
-        errors = _enterprise_errors(form)
+        errors = enterprise_errors(form)
         session["reg_enterprise_form"] = form  # kept even when invalid: going back loses nothing
         if not errors:
             return redirect(url_for("portal.register_account"))
@@ -38,7 +38,7 @@ def register_enterprise():
                            industries=INDUSTRIES), 400 if errors else 200
 
 
-def _enterprise_errors(form: dict) -> dict:
+def enterprise_errors(form: dict) -> dict:
     errors = {
         "contact_phone": fields.mobile_error(form["contact_phone"]),
         "employees": fields.employees_error(form["employees"]),
@@ -59,7 +59,7 @@ def register_account():
     enterprise = _scanned_enterprise()
     if enterprise is None:
         return redirect(url_for("portal.register"))
-    if _enterprise_errors({name: session.get("reg_enterprise_form", {}).get(name, "") for name in ENTERPRISE_FIELDS}):
+    if enterprise_errors({name: session.get("reg_enterprise_form", {}).get(name, "") for name in ENTERPRISE_FIELDS}):
         return redirect(url_for("portal.register_enterprise"))
     form, errors, notice = {}, {}, None
     if request.method == "POST":

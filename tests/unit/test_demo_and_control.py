@@ -29,3 +29,39 @@ def test_seeded_standalone_server_keeps_state_across_restarts(tmp_path):
     with app.app_context():
         store = app.extensions["portal"].store
         assert len(store.all("SELECT * FROM enterprises")) == 1
+
+
+@pytest.mark.parametrize("path", ["/__test__/phone-login/1", "/__test__/portal-registration/1"])
+def test_control_back_doors_are_absent_outside_testing(tmp_path, path):
+    app = create_app({"DATABASE": str(tmp_path / "portal.sqlite3")})
+    assert app.test_client().get(path).status_code == 404
+
+
+def _enterprise(app) -> int:
+    from mock_portal import arrange
+
+    store = app.extensions["portal"].store
+    rep = arrange.person(store, name="张三", id_number="430121198001010017", mobile="13800000000")
+    return arrange.enterprise(store, "湖南示例科技有限公司", demo.ENTERPRISE["uscc"], rep, claimed=True)
+
+
+ENTERPRISE_INFO = {"region_province": "湖南省", "region_detail": "长沙市", "contact_phone": "0731-88886666",
+                   "nature": "民营企业", "industry": "批发和零售业", "employees": "120"}
+
+
+def test_registration_back_door_opens_the_step_after_the_scan(app):
+    client = app.test_client()
+    enterprise_id = _enterprise(app)
+    assert client.get("/__test__/portal-registration/999").status_code == 404
+    opened = client.get(f"/__test__/portal-registration/{enterprise_id}", follow_redirects=True)
+    assert opened.request.path == "/APEC/register/enterprise" and "湖南示例科技有限公司" in opened.text
+    account = client.get(f"/__test__/portal-registration/{enterprise_id}", query_string=ENTERPRISE_INFO,
+                         follow_redirects=True)
+    assert account.request.path == "/APEC/register/account" and account.status_code == 200
+
+
+def test_registration_back_door_refuses_enterprise_info_the_portal_would_refuse(app):
+    enterprise_id = _enterprise(app)
+    refused = app.test_client().get(f"/__test__/portal-registration/{enterprise_id}",
+                                    query_string={**ENTERPRISE_INFO, "employees": "一百"})
+    assert refused.status_code == 400 and "employees" in refused.json["fields"]
