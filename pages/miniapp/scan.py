@@ -17,7 +17,8 @@ class ScanPage:
 
     def read(self, picture: bytes) -> "ScanConfirmPage":
         """The camera cannot be driven headless; choosing the photo from the album is the same decode."""
-        self.album.set_input_files(files=[{"name": "qr.png", "mimeType": "image/png", "buffer": picture}])
+        with self.page.expect_navigation():  # the album input sends its form as soon as a picture is chosen
+            self.album.set_input_files(files=[{"name": "qr.png", "mimeType": "image/png", "buffer": picture}])
         return ScanConfirmPage(self.page)
 
 
