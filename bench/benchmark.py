@@ -4,7 +4,8 @@ All timings are taken in one run on the same machine, and the comparisons are re
 machine only ratios from the same run mean anything.
 1. whole scenario suite, wall time: serial and under pytest-xdist (-n 2);
 2. the cost of the screenshot (plus page texts and aria snapshot) after every step: the serial suite with
-   --step-evidence on versus off;
+   --step-evidence on versus off; and the cost of recording a Playwright trace to keep if a scenario fails
+   (--failure-traces on versus off);
 3. the harness against bare Playwright on the §1.2.2 registration flow: the scenario's own duration from the run
    record, with and without step evidence, against bench/bare_registration.py doing the same clicks. The two are
    interleaved run by run so that load from outside hits both alike."""
@@ -58,6 +59,7 @@ def main() -> None:
     serial, record = suite(tmp / "serial")
     parallel, _ = suite(tmp / "xdist", "-n", "2")
     bare_suite, _ = suite(tmp / "no-evidence", "--step-evidence", "off")
+    untraced, _ = suite(tmp / "no-traces", "--failure-traces", "off")
     scenarios = len(record["scenarios"])
     steps = sum(len(s["steps"]) for s in record["scenarios"])
     shots = sum(len(step["shots"]) for s in record["scenarios"] for step in s["steps"])
@@ -67,6 +69,8 @@ def main() -> None:
         ("whole suite, serial, no step evidence", f"{bare_suite:.1f} s", ""),
         ("evidence cost per step", f"{(serial - bare_suite) / steps * 1000:.0f} ms",
          f"{(serial - bare_suite) / serial:.0%} of the serial suite"),
+        ("whole suite, serial, no failure traces", f"{untraced:.1f} s",
+         f"traces cost {(serial - untraced) / serial:.0%} of the serial suite"),
     ]
 
     harness_on, harness_off, bare = [], [], []

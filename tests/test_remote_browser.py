@@ -2,6 +2,7 @@
 machine stands in for a grid, and the suite reaches it through --connect."""
 import json
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -31,13 +32,14 @@ def playwright_server():
     port = _free_port()
     cli = Path(sys.executable).with_name("playwright")
     # --unsafe lets the client name the browser binary, needed where only the system's Chromium is installed
+    # its own process group: the `playwright` script runs the server as a node child, which must end with it
     process = subprocess.Popen([str(cli), "run-server", "--host", "127.0.0.1", "--port", str(port), "--unsafe"],
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
     try:
         _wait_until_listening(process)
         yield f"ws://127.0.0.1:{port}/"
     finally:
-        process.terminate()
+        os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=10)
 
 
