@@ -7,6 +7,7 @@ definition — never 0 in that case, whatever --fail-on says.
 from __future__ import annotations
 
 import argparse
+import glob
 import subprocess
 import sys
 import time
@@ -16,7 +17,7 @@ from .analysis import EXIT_FAILING, EXIT_INPUT, EXIT_NOTHING_RAN, EXIT_OK, analy
 from .findings import parse_severities
 from .guide import parse_guide
 from .images import ImageStore
-from .record import load_record
+from .merge import load_records
 
 DEFAULT_GUIDE = "guide/hunan-apec-account-registration.md"
 DEFAULT_RECORD = "reports/run-record.json"
@@ -27,7 +28,6 @@ PYTEST_NO_TESTS = 5
 
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--guide", default=DEFAULT_GUIDE, help="the guide's Markdown (another revision)")
-    parser.add_argument("--record", default=DEFAULT_RECORD, help="the harness's run record")
     parser.add_argument("--out", default=DEFAULT_OUT, help="folder for the reports")
     parser.add_argument("--fail-on", default="error",
                         help="severities that fail the run: error, warning, info, comma-separated, or none")
@@ -37,9 +37,16 @@ def _common(parser: argparse.ArgumentParser) -> None:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m validator", description="Validate the guide against a run.")
     sub = parser.add_subparsers(dest="command", required=True)
-    _common(sub.add_parser("report", help="report on an existing run record"))
+    report_ = sub.add_parser("report", help="report on existing run records")
+    _common(report_)
+    report_.add_argument("--record", action="append", metavar="PATH_OR_GLOB",
+                         help=f"the harness's run record ({DEFAULT_RECORD}); repeat it, or give a quoted glob such "
+                              "as 'reports-*/run-record.json', to build one guide from a split run's groups")
+    report_.add_argument("--cucumber-report", metavar="PATH",
+                         help="also write one Cucumber JSON report for the (merged) records")
     run = sub.add_parser("run", help="run the scenarios, then report (pytest args after --)")
     _common(run)
+    run.add_argument("--record", default=DEFAULT_RECORD, help="where the run writes its run record")
     run.add_argument("--base-url", help="portal to test (e.g. a staging portal)")
     return parser
 
@@ -62,23 +69,46 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_INPUT
     if args.command == "run":
         return run(args, fail_on, formats, extra)
-    return report(Path(args.guide), Path(args.record), Path(args.out), fail_on, formats)
+    try:
+        records = _record_paths(args.record or [DEFAULT_RECORD])
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    cucumber = Path(args.cucumber_report) if args.cucumber_report else None
+    return report(Path(args.guide), records, Path(args.out), fail_on, formats, cucumber)
 
 
-def report(guide_path: Path, record_path: Path, out: Path, fail_on: set[str], formats: set[str]) -> int:
-    for what, path in (("guide", guide_path), ("run record", record_path)):
+def _record_paths(values: list[str]) -> list[Path]:
+    """Each --record value as a path, or as a glob when it has one (sorted, so group 1 comes before group 2)."""
+    paths = []
+    for value in values:
+        if glob.has_magic(value):
+            matches = sorted(glob.glob(value))
+            if not matches:
+                raise ValueError(f"no run record matches {value}")
+            paths += map(Path, matches)
+        else:
+            paths.append(Path(value))
+    return paths
+
+
+def report(guide_path: Path, record_paths: list[Path], out: Path, fail_on: set[str], formats: set[str],
+           cucumber: Path | None = None) -> int:
+    for what, path in [("guide", guide_path)] + [("run record", p) for p in record_paths]:
         if not path.is_file():
             print(f"error: {what} not found: {path}", file=sys.stderr)
             return EXIT_INPUT
     try:
-        guide, record = parse_guide(guide_path), load_record(record_path)
+        guide, merged = parse_guide(guide_path), load_records(record_paths)
     except (ValueError, OSError) as exc:
         print(f"error: cannot read input: {exc}", file=sys.stderr)
         return EXIT_INPUT
-    analysis = analyse(guide, record)
+    for warning in merged.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    analysis = analyse(guide, merged.record)
     out.mkdir(parents=True, exist_ok=True)
     images = ImageStore(analysis, out)
-    sources = {"guide": guide_path.as_posix(), "record": record_path.as_posix()}
+    sources = {"guide": guide_path.as_posix(), "record": ", ".join(p.as_posix() for p in record_paths)}
     written, status = [], EXIT_OK
     if "json" in formats:
         from .report import build_report, write_json
@@ -99,6 +129,14 @@ def report(guide_path: Path, record_path: Path, out: Path, fail_on: set[str], fo
             written.append("illustrated-guide.pdf")
         except Exception as exc:  # the other formats stand; the missing PDF must still fail the run
             print(f"error: PDF not written: {exc}", file=sys.stderr)
+            status = EXIT_INPUT
+    if cucumber is not None:
+        from fixtures.cucumber import write_cucumber  # the harness's own writer: one format, one place
+        try:
+            write_cucumber(merged.data, cucumber)
+            written.append(cucumber.as_posix())
+        except OSError as exc:
+            print(f"error: Cucumber report not written: {exc}", file=sys.stderr)
             status = EXIT_INPUT
     _print_summary(analysis, fail_on, out, written)
     code = analysis.exit_code(fail_on)
@@ -132,7 +170,7 @@ def run(args, fail_on: set[str], formats: set[str], extra: list[str]) -> int:
     if not record.is_file() or record.stat().st_mtime < started - 1:
         print(f"error: the run wrote no run record at {record} (pytest exit {rc})", file=sys.stderr)
         return EXIT_NOTHING_RAN if rc in (0, PYTEST_NO_TESTS) else EXIT_INPUT
-    code = report(Path(args.guide), record, Path(args.out), fail_on, formats)
+    code = report(Path(args.guide), [record], Path(args.out), fail_on, formats)
     if code == EXIT_OK and rc != 0:
         # pytest saw a failure the record does not show (an error outside the scenarios).
         return EXIT_NOTHING_RAN if rc == PYTEST_NO_TESTS else (EXIT_FAILING if rc == 1 else EXIT_INPUT)

@@ -144,7 +144,11 @@ def is_guide_tag(tag: str) -> bool:
 
 def load_record(path: str | Path) -> RunRecord:
     path = Path(path)
-    data = json.loads(path.read_text(encoding="utf-8"))
+    return record_from_data(json.loads(path.read_text(encoding="utf-8")), path)
+
+
+def record_from_data(data: dict, path: Path) -> RunRecord:
+    """A record already read (or merged from several, see validator.merge); ``path`` anchors its relative paths."""
     scenarios = [_scenario(s) for s in data.get("scenarios", [])]
     return RunRecord(path, data.get("base_url", ""), data.get("started_at", ""), scenarios)
 
