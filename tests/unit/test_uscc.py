@@ -54,7 +54,7 @@ def test_lower_case_is_invalid(code):
     assert not uscc.is_valid(code.lower())
 
 
-@pytest.mark.parametrize("value", [None, 91350100, b"91350100M000100Y43"])
+@pytest.mark.parametrize("value", [None, 91350100, b"91350100M000100Y43"], ids=["None", "int", "bytes"])
 def test_non_strings_are_invalid(value):
     assert not uscc.is_valid(value)
 
