@@ -2,7 +2,8 @@
 
 All timings are taken in one run on the same machine, and the comparisons are read as ratios: on a shared, noisy
 machine only ratios from the same run mean anything.
-1. whole scenario suite, wall time: serial and under pytest-xdist (-n 2);
+1. whole scenario suite, wall time: serial and under pytest-xdist (-n 2), and the validator's report on the xdist
+   run's record (the two together are `./harness validate`);
 2. the cost of the screenshot (plus page texts and aria snapshot) after every step: the serial suite with
    --step-evidence on versus off; and the cost of recording a Playwright trace to keep if a scenario fails
    (--failure-traces on versus off);
@@ -58,6 +59,9 @@ def main() -> None:
 
     serial, record = suite(tmp / "serial")
     parallel, _ = suite(tmp / "xdist", "-n", "2")
+    report, _ = run([sys.executable, "-m", "validator", "report", "--record", str(tmp / "xdist" / "run-record.json"),
+                     "--out", str(tmp / "guide"), "--fail-on", "none"])
+    lean, _ = suite(tmp / "xdist-lean", "-n", "2", "--failure-traces", "off")
     bare_suite, _ = suite(tmp / "no-evidence", "--step-evidence", "off")
     untraced, _ = suite(tmp / "no-traces", "--failure-traces", "off")
     scenarios = len(record["scenarios"])
@@ -66,6 +70,9 @@ def main() -> None:
     rows += [
         ("whole suite, serial", f"{serial:.1f} s", f"{scenarios} scenarios, {steps} steps, {shots} screenshots"),
         ("whole suite, xdist -n 2", f"{parallel:.1f} s", f"{parallel / serial:.2f}× serial"),
+        ("validator report on that run (html, pdf, json, md)", f"{report:.1f} s",
+         f"guide validated end to end: {parallel + report:.1f} s"),
+        ("whole suite, xdist -n 2, no failure traces", f"{lean:.1f} s", f"{lean / serial:.2f}× serial"),
         ("whole suite, serial, no step evidence", f"{bare_suite:.1f} s", ""),
         ("evidence cost per step", f"{(serial - bare_suite) / steps * 1000:.0f} ms",
          f"{(serial - bare_suite) / serial:.0%} of the serial suite"),
