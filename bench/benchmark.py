@@ -8,7 +8,7 @@ machine only ratios from the same run mean anything.
    --step-evidence on versus off; and the cost of recording a Playwright trace to keep if a scenario fails
    (--failure-traces on versus off);
 3. the harness against bare Playwright on the §1.2.2 registration flow: the scenario's own duration from the run
-   record, with and without step evidence, against bench/bare_registration.py doing the same clicks. The two are
+   record, with and without step evidence and trace, against bench/bare_registration.py doing the same clicks. The two are
    interleaved run by run so that load from outside hits both alike."""
 import argparse
 import json
@@ -40,8 +40,11 @@ def suite(evidence: Path, *extra: str) -> tuple[float, dict]:
 
 
 def harness_registration(evidence: Path, step_evidence: str) -> float:
-    # the 1.1 scenario runs first and pays for the browser launch, as the bare script's warm-up does
-    _, record = suite(evidence, "-m", "guide-1.1 or guide-1.2.2-1", "--step-evidence", step_evidence)
+    # the 1.1 scenario runs first and pays for the browser launch, as the bare script's warm-up does; without step
+    # evidence there is no failure trace either, as in the bare script
+    traces = "on" if step_evidence == "on" else "off"
+    _, record = suite(evidence, "-m", "guide-1.1 or guide-1.2.2-1", "--step-evidence", step_evidence,
+                      "--failure-traces", traces)
     return next(s["duration"] for s in record["scenarios"] if s["name"] == REGISTRATION)
 
 
@@ -52,7 +55,7 @@ def bare_registration() -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--runs", type=int, default=3, help="repetitions of the registration comparison")
+    parser.add_argument("--runs", type=int, default=5, help="repetitions of the registration comparison")
     options = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="apec-bench-"))
     rows = []
@@ -88,8 +91,8 @@ def main() -> None:
     on, off, raw = (statistics.median(values) for values in (harness_on, harness_off, bare))
     rows += [
         ("§1.2.2 registration, bare Playwright (median)", f"{raw:.2f} s", f"runs: {', '.join(f'{v:.2f}' for v in bare)}"),
-        ("§1.2.2 registration, harness, no step evidence", f"{off:.2f} s", f"{off / raw:.2f}× bare"),
-        ("§1.2.2 registration, harness, screenshot every step", f"{on:.2f} s", f"{on / raw:.2f}× bare"),
+        ("§1.2.2 registration, harness, no step evidence, no trace", f"{off:.2f} s", f"{off / raw:.2f}× bare"),
+        ("§1.2.2 registration, harness, screenshot every step, trace", f"{on:.2f} s", f"{on / raw:.2f}× bare"),
     ]
     load = os.getloadavg()
     print(f"\nmachine: {os.cpu_count()} cores, load average {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f}\n")
