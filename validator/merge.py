@@ -110,7 +110,13 @@ def _rebased(scenario: dict, prefix: str) -> dict:
     def move(relative):
         return posixpath.normpath(posixpath.join(prefix, relative)) if relative else relative
 
-    out = dict(scenario, steps=[dict(step, shots={device: dict(shot, screenshot=move(shot.get("screenshot")))
+    def shot_moved(shot: dict) -> dict:
+        moved = dict(shot, screenshot=move(shot.get("screenshot")))
+        if shot.get("visual"):  # a visual mismatch's diff image lies beside its screenshot
+            moved["visual"] = dict(shot["visual"], diff=move(shot["visual"].get("diff")))
+        return moved
+
+    out = dict(scenario, steps=[dict(step, shots={device: shot_moved(shot)
                                                   for device, shot in (step.get("shots") or {}).items() if shot})
                                 for step in scenario.get("steps", [])])
     if "trace" in out:

@@ -70,6 +70,18 @@ def test_screenshots_resolve_to_their_own_groups_files(tmp_path):
                 assert path.read_bytes().endswith(group.encode()), shot.screenshot
 
 
+def test_a_visual_diff_moves_with_its_screenshot(tmp_path):
+    two = sample()
+    shot = next(iter(two["scenarios"][0]["steps"][0]["shots"].values()))
+    shot["visual"] = {"status": "changed", "message": "", "diff": shot["screenshot"].replace(".png", ".diff.png")}
+    one = sample()
+    one["scenarios"], two["scenarios"] = one["scenarios"][1:], two["scenarios"][:1]
+    merged = load_records([write_group(tmp_path / "reports-1", one, "g1"), write_group(tmp_path / "reports-2", two, "g2")])
+    moved = next(iter(merged.data["scenarios"][0]["steps"][0]["shots"].values()))
+    assert moved["visual"]["diff"] == moved["screenshot"].replace(".png", ".diff.png")
+    assert moved["visual"]["diff"].startswith("reports-2/")
+
+
 def test_a_single_record_is_read_as_it_is(tmp_path):
     record = write_group(tmp_path / "reports", sample(), "g1")
     merged = load_records([record])
