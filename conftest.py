@@ -4,6 +4,7 @@ pytest_plugins = [
     "fixtures.tags",
     "fixtures.visual",
     "fixtures.evidence",
+    "fixtures.junit_report",
     "fixtures.factories",
     "fixtures.control",
     "fixtures.server",
