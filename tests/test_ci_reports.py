@@ -32,10 +32,10 @@ def _allure_installed() -> bool:
 def run(tmp_path_factory):
     out = tmp_path_factory.mktemp("ci-reports")
     args = [sys.executable, "-m", "pytest", "tests/test_scenarios.py", "-m", "guide-1.1 or guide-1.2.1.1", "-n", "2",
-            "-q", "-p", "failing_step", "--evidence-dir", str(out / "evidence"), "--output", str(out / "output"),
-            "--junitxml", str(out / "junit.xml"), "--cucumber-report", str(out / "cucumber.json")]
+            "-q", "-p", "failing_step", f"--evidence-dir={out / 'evidence'}", f"--output={out / 'output'}",
+            f"--junitxml={out / 'junit.xml'}", f"--cucumber-report={out / 'cucumber.json'}"]
     if _allure_installed():
-        args += ["--alluredir", str(out / "allure")]
+        args += [f"--alluredir={out / 'allure'}"]  # "=": pytest must not take a folder for a test path
     env = {**os.environ, "APEC_FAIL_STEP": FAILING_STEP,
            "PYTHONPATH": os.pathsep.join([str(ROOT / "tests" / "data"), os.environ.get("PYTHONPATH", "")])}
     result = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=600, env=env)
