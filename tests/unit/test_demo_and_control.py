@@ -65,3 +65,35 @@ def test_registration_back_door_refuses_enterprise_info_the_portal_would_refuse(
     refused = app.test_client().get(f"/__test__/portal-registration/{enterprise_id}",
                                     query_string={**ENTERPRISE_INFO, "employees": "一百"})
     assert refused.status_code == 400 and "employees" in refused.json["fields"]
+
+
+# --- the debugger only on request ----------------------------------------------------------------------------------
+@pytest.fixture
+def served(monkeypatch, tmp_path):
+    """Runs `python -m mock_portal` up to the point where it would serve, and returns what it would serve with."""
+    import sys
+
+    import werkzeug.serving
+
+    from mock_portal import __main__ as standalone
+
+    calls = []
+    monkeypatch.setattr(werkzeug.serving, "run_simple", lambda *args, **kwargs: calls.append((args, kwargs)))
+    monkeypatch.chdir(tmp_path)
+
+    def serve(*options: str) -> dict:
+        monkeypatch.setattr(sys, "argv", ["python -m mock_portal", "--port", "0", *options])
+        standalone.main()
+        (_, _, app), kwargs = calls[-1]
+        return {"debugger": kwargs.get("use_debugger", False) or app.debug, "reloader": kwargs.get("use_reloader")}
+    return serve
+
+
+def test_flask_debug_in_the_environment_does_not_turn_on_the_debugger(served, monkeypatch):
+    monkeypatch.setenv("FLASK_DEBUG", "1")
+    assert served()["debugger"] is False
+
+
+def test_the_debugger_needs_an_explicit_option_and_says_so(served, capsys):
+    assert served("--debug")["debugger"] is True
+    assert "debugger" in capsys.readouterr().err.lower()
