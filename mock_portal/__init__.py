@@ -68,9 +68,11 @@ def create_app(test_config: dict | None = None) -> Flask:
         from . import control
         csrf.exempt(control.bp)
         app.register_blueprint(control.bp)
-    if app.config["SEED_DEMO"]:
-        from .demo import seed
-        seed(store)
+    if app.config["SEED_DEMO"] and not app.testing:
+        from . import demo, demo_views
+        with app.app_context():  # the app's password hashing method
+            demo.seed(store)
+        app.register_blueprint(demo_views.bp)
 
     @app.get("/")
     def root():
