@@ -200,7 +200,7 @@ def test_a_missing_or_wrong_token_is_refused_with_400_and_changes_nothing(lab, e
 
 
 # --- dates out of range and overlong text: a field error, never a 500 nor a cookie too big to keep ------------------
-LONG = "中" * 3000
+LONG = hostile.LONG_TEXT
 EDGE_DATES = ("0001-01-01 00:00", "9999-12-31 23:59", "0001-01-01T00:00", "9999-12-31T23:59", "1900-01-01 00:00")
 
 
