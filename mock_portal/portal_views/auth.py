@@ -2,6 +2,7 @@
 from flask import current_app, jsonify, redirect, render_template, request, session, url_for
 
 from ..qr import qr_content, qr_png_data_uri
+from ..rules import fields
 from . import bp, services, sign_in
 
 MODES = ("account", "qr", "handler")
@@ -32,6 +33,8 @@ def login_submit():
     errors = {}
     if not form["username"]:
         errors["username"] = "请输入邮箱账号" if mode == "account" else "请输入经办人账号"
+    elif len(form["username"]) > fields.EMAIL_MAX_LENGTH:  # no account has such a name; none is counted either
+        errors["username"] = "请输入正确的邮箱账号" if mode == "account" else "请输入正确的经办人账号"
     if not password:
         errors["password"] = "请输入密码"
     if not errors:

@@ -52,6 +52,12 @@ def test_unknown_account_and_wrong_password_get_the_same_messages(app, world):
     assert known[0] == "账号或密码错误，还可尝试4次"  # what features/1.3 asserts for a registered account
 
 
+def test_overlong_login_names_are_refused_before_anything_is_counted(app, world):
+    response = log_in(app.test_client(), "a" * 5000 + "@example.com", "Wrong0ne!")
+    assert response.status_code == 400 and 'id="username-error"' in response.get_data(as_text=True)
+    assert app.extensions["portal"].store.one("SELECT 1 FROM attempts") is None
+
+
 # --- logout ends the session on the server ------------------------------------------------------------------------
 def test_a_saved_cookie_does_not_open_account_settings_after_logout(app, world):
     client = app.test_client()
