@@ -280,3 +280,29 @@ def test_wrong_passwords_sent_at_once_over_http_lock_the_account(app, server):
         status, message = Browser(server).log_in(email, "Passw0rd!")
         assert (status, message) == (400, LOCKED)
     print(f"\nlock-out over HTTP: {LOCKOUT_HTTP_REPEATS} x {WRONG_AT_ONCE} wrong passwords at once, locked each time")
+
+
+# --- many wrong e-mail codes at once: the code still dies --------------------------------------------------------
+CODES_AT_ONCE = 50
+CODE_REPEATS = 5
+
+
+def test_wrong_email_codes_sent_at_once_kill_the_code(app):
+    """Each wrong code is counted by one UPDATE … RETURNING: 50 guesses at once leave none uncounted."""
+    from mock_portal import mail
+    from mock_portal.store import iso
+
+    portal = app.extensions["portal"]
+    dead_after = []
+    for attempt in range(CODE_REPEATS):
+        email, code = f"guess{attempt}@example.com", "246810"
+        portal.store.execute("INSERT INTO email_codes (email, code_hash, sent_at) VALUES (?, ?, ?)",
+                             (email, mail._hash(email, code), iso(portal.store.now())))
+        wrong = [f"{n:06d}" for n in range(CODES_AT_ONCE)]
+        answers = race(*[lambda guess=guess: portal.email_codes.check(email, guess) for guess in wrong])
+        assert Counter(answers) == Counter({"邮箱验证码错误": mail.MAX_CODE_ATTEMPTS - 1,
+                                            mail.CODE_DEAD: CODES_AT_ONCE - mail.MAX_CODE_ATTEMPTS + 1}), answers
+        dead_after.append(portal.email_codes.check(email, code) == mail.CODE_DEAD)
+    print(f"\ne-mail code: {CODE_REPEATS} x {CODES_AT_ONCE} wrong codes at once; the right one refused "
+          f"afterwards {sum(dead_after)} times")
+    assert all(dead_after)
