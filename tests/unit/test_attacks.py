@@ -175,3 +175,19 @@ def test_the_license_password_works_again_after_the_wait(app, world):
     right = client.post("/miniapp/password", data={"old_password": arrange.INITIAL_LICENSE_PASSWORD,
                                                    "new_password": "246810", "confirm_password": "246810"})
     assert right.status_code == 200
+
+
+def test_downloading_with_a_changed_license_password_refuses_the_right_one_after_wrong_guesses(app, world):
+    """After 修改执照密码 every download asks for it (guide §1.2.1.2): the same limit holds there."""
+    store = app.extensions["portal"].store
+    with app.app_context():
+        third = arrange.enterprise(store, "湖南丙科技有限公司", "91430100MA4L0D6X7B", world["rep"], claimed=False)
+        arrange.license_password(store, world["rep"], "246810")
+    client, path = phone(app, world["rep"]), f"/miniapp/download/{third}-0"
+    answers = [client.post(path, data={"agreed": "on", "license_password": guess})
+               for guess in wrong_license_passwords("246810")]
+    right = client.post(path, data={"agreed": "on", "license_password": "246810"})
+    downloaded = store.one("SELECT 1 FROM downloads WHERE enterprise_id = ?", (third,)) is not None
+    print(f"\nlicense password at download: {GUESSES} wrong then the right one; downloaded: {downloaded}")
+    assert "执照密码错误" in answers[0].get_data(as_text=True)
+    assert not downloaded and right.status_code == 400 and "次数过多" in right.get_data(as_text=True)

@@ -200,3 +200,12 @@ def test_without_a_catcher_the_code_is_not_pretended_sent(tmp_path):
     sent = client.post("/APEC/register/account", data={"email": "me@example.com", "action": "send_code"})
     assert sent.status_code == 400 and "验证码发送失败" in sent.get_data(as_text=True)
     assert app.extensions["portal"].store.one("SELECT 1 FROM email_codes") is None
+
+
+@pytest.mark.parametrize("person_id", ["", "abc", "-1", "0", "99999999999999999999999", "1e3", "\x00"])
+def test_choosing_the_phone_holder_refuses_anyone_not_in_the_demo(tmp_path, person_id):
+    client = _demo_app(tmp_path, WTF_CSRF_ENABLED=False).test_client()
+    response = client.post("/demo/phone", data={"person_id": person_id})
+    assert response.status_code == 302
+    with client.session_transaction() as session:
+        assert "phone_holder_id" not in session
