@@ -3,6 +3,7 @@ pytest_plugins = [
     # modules imported by later ones come first, so pytest can still rewrite their asserts
     "fixtures.tags",
     "fixtures.visual",
+    "fixtures.allure_report",
     "fixtures.evidence",
     "fixtures.junit_report",
     "fixtures.factories",
