@@ -230,7 +230,7 @@ def report(guide_path: Path, record_paths: list[Path], out: Path, fail_on: set[s
     if cucumber is not None:
         from fixtures.cucumber import write_cucumber  # the harness's own writer: one format, one place
         try:
-            write_cucumber(merged.data, cucumber)
+            write_cucumber(merged.data, cucumber, root=merged.record.folder)
             written.append(cucumber.as_posix())
         except (OSError, KeyError, TypeError) as exc:
             print(f"error: Cucumber report {cucumber} not written: {exc}", file=sys.stderr)

@@ -75,3 +75,28 @@ def test_a_record_from_before_lines_were_recorded_still_converts():
         del old["scenarios"][0][key]
     [feature] = to_cucumber(old, screenshots="off")
     assert feature["line"] == 1 and feature["elements"][0]["tags"] == [{"name": "@guide-1.1", "line": 6}]
+
+
+def test_a_record_cannot_smuggle_a_file_from_outside_its_folder_into_the_report(tmp_path):
+    # a run record is an artifact from another machine: its screenshot paths are untrusted
+    (tmp_path / "outside.png").write_bytes(PNG + b"secret")
+    (tmp_path / "reports").mkdir()
+    (tmp_path / "reports/not-a-png.png").write_bytes(b"root:x:0:0")
+    for shot in ("../outside.png", str(tmp_path / "outside.png"), "not-a-png.png"):
+        [embedding] = only_step(to_cucumber(record(shot), root=tmp_path / "reports"))["embeddings"]
+        assert embedding["mime_type"] == "text/plain", shot
+        assert "截图被拒绝" in base64.b64decode(embedding["data"]).decode()
+
+
+def test_validator_report_embeds_a_single_records_screenshots_from_its_own_folder(tmp_path):
+    from validator.cli import main
+
+    folder = tmp_path / "elsewhere"
+    (folder / "screenshots/f/s").mkdir(parents=True)
+    (folder / "screenshots/f/s/01-step-portal.png").write_bytes(PNG)
+    (folder / "run-record.json").write_text(json.dumps(record()), encoding="utf-8")
+    out = tmp_path / "cucumber.json"
+    main(["report", "--record", str(folder / "run-record.json"), "--out", str(tmp_path / "guide"),
+          "--formats", "json", "--fail-on", "none", "--cucumber-report", str(out)])
+    [embedding] = only_step(json.loads(out.read_text(encoding="utf-8")))["embeddings"]
+    assert embedding["mime_type"] == "image/png" and base64.b64decode(embedding["data"]) == PNG
