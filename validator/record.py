@@ -28,6 +28,12 @@ class Shot:
     viewport: dict
     aria: str
     texts: list[dict]
+    scroll: dict = field(default_factory=dict)  # the window's scroll when the full-page picture was taken
+
+    def page_box(self, entry: dict) -> tuple[float, float, float, float]:
+        """A text's box (window pixels) in the full-page picture's pixels."""
+        sx, sy = (self.scroll or {}).get("x", 0), (self.scroll or {}).get("y", 0)
+        return entry.get("x", 0) + sx, entry.get("y", 0) + sy, entry.get("width", 0), entry.get("height", 0)
 
     def strings(self) -> list[str]:
         """Every text the screen showed: element texts, placeholders and aria names/texts."""
@@ -167,4 +173,5 @@ def _scenario(raw: dict) -> Scenario:
 
 def _shot(device: str, raw: dict) -> Shot:
     return Shot(device, raw.get("screenshot"), raw.get("url", ""), raw.get("viewport") or {},
-                raw.get("aria") or "", raw.get("texts") or [])
+                raw.get("aria") or "", raw.get("texts") or [],
+                raw.get("scroll") or {})
