@@ -48,6 +48,18 @@ class Highlight:
 
 
 @dataclass
+class Fix:
+    """A suggested edit of one guide line, made by the check that knows the replacement (as a linter's fix)."""
+    line: int
+    old: str  # the guide's words on that line
+    new: str
+
+    @property
+    def text(self) -> str:
+        return f"将「{self.old}」改为「{self.new}」"
+
+
+@dataclass
 class Finding:
     kind: str
     section: str | None
@@ -64,6 +76,7 @@ class Finding:
     highlight: Highlight | None = None
     id: str = ""
     extra: dict = field(default_factory=dict)
+    fix: Fix | None = None  # a suggested edit of the guide, when the check knows the replacement
 
     @property
     def severity(self) -> str:
@@ -76,6 +89,8 @@ class Finding:
     def to_dict(self) -> dict:
         data = asdict(self)
         data.update(severity=self.severity, mark=self.mark, mark_text=MARKS[self.mark])
+        if self.fix is not None:
+            data["fix"]["text"] = self.fix.text
         return data
 
 

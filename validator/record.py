@@ -101,6 +101,7 @@ class Scenario:
     error: str | None
     steps: list[Step]
     refs: list[tuple[str, str | None]] = field(default_factory=list)  # (section, item) per guide tag
+    traces: list[str] = field(default_factory=list)  # Playwright traces of a failed run, relative to the record
 
     def counts_for(self, section: str, item: str | None = None, descendants: bool = True) -> bool:
         for sec, itm in self.refs:
@@ -167,8 +168,9 @@ def _scenario(raw: dict) -> Scenario:
     ]
     tags = list(raw.get("tags", []))
     refs = [r for r in (parse_tag(t) for t in tags) if r]
+    traces = [t for t in (raw.get("traces") or [raw.get("trace")]) if isinstance(t, str) and t]
     return Scenario(raw.get("feature", ""), raw.get("feature_file", ""), raw.get("name", ""), tags,
-                    raw.get("status", ""), raw.get("error"), steps, refs)
+                    raw.get("status", ""), raw.get("error"), steps, refs, traces)
 
 
 def _shot(device: str, raw: dict) -> Shot:
