@@ -5,6 +5,7 @@ import re
 from dataclasses import asdict, dataclass, field
 
 SEVERITIES = ("error", "warning", "info")
+SEVERITY_TEXTS = {"error": "错误", "warning": "警告", "info": "提示"}
 
 # kind -> (severity, mark). The mark groups findings the way a reader of the guide sees them.
 KINDS: dict[str, tuple[str, str]] = {
