@@ -32,6 +32,9 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--fail-on", default="error",
                         help="severities that fail the run: error, warning, info, comma-separated, or none")
     parser.add_argument("--formats", default=",".join(FORMATS), help="html,pdf,json,md")
+    parser.add_argument("--repo-url", metavar="URL",
+                        help="the repository's file view (https://host/org/repo/blob/main): a finding's guide line "
+                             "links to the guide file there")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -44,6 +47,14 @@ def build_parser() -> argparse.ArgumentParser:
                               "as 'reports-*/run-record.json', to build one guide from a split run's groups")
     report_.add_argument("--cucumber-report", metavar="PATH",
                          help="also write one Cucumber JSON report for the (merged) records")
+    report_.add_argument("--suggest-patch", nargs="?", const="guide-fixes.diff", metavar="PATH",
+                         help="write the findings' suggested fixes as a unified diff of the guide (default "
+                              "OUT/guide-fixes.diff; apply with `patch -p1 < …` from the repository root)")
+    report_.add_argument("--update-guide", action="store_true",
+                         help="copy each verified figure's fresh screenshot beside the guide and link it from the "
+                              "guide; drifted and failed figures are left alone and listed")
+    report_.add_argument("--previous", metavar="OLD_REPORT_JSON",
+                         help="an earlier report.json: mark the figures whose picture changed since")
     run = sub.add_parser("run", help="run the scenarios, then report (pytest args after --)")
     _common(run)
     run.add_argument("--record", default=DEFAULT_RECORD, help="where the run writes its run record")
@@ -75,7 +86,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_INPUT
     cucumber = Path(args.cucumber_report) if args.cucumber_report else None
-    return report(Path(args.guide), records, Path(args.out), fail_on, formats, cucumber)
+    writer = {"repo_url": args.repo_url, "suggest_patch": args.suggest_patch, "update_guide": args.update_guide,
+              "previous": args.previous}
+    return report(Path(args.guide), records, Path(args.out), fail_on, formats, cucumber, writer)
 
 
 def _record_paths(values: list[str]) -> list[Path]:
@@ -93,8 +106,11 @@ def _record_paths(values: list[str]) -> list[Path]:
 
 
 def report(guide_path: Path, record_paths: list[Path], out: Path, fail_on: set[str], formats: set[str],
-           cucumber: Path | None = None) -> int:
-    for what, path in [("guide", guide_path)] + [("run record", p) for p in record_paths]:
+           cucumber: Path | None = None, writer: dict | None = None) -> int:
+    writer = writer or {}
+    previous = Path(writer["previous"]) if writer.get("previous") else None
+    for what, path in [("guide", guide_path)] + [("run record", p) for p in record_paths] + (
+            [("previous report", previous)] if previous else []):
         if not path.is_file():
             print(f"error: {what} not found: {path}", file=sys.stderr)
             return EXIT_INPUT
@@ -109,6 +125,14 @@ def report(guide_path: Path, record_paths: list[Path], out: Path, fail_on: set[s
     out.mkdir(parents=True, exist_ok=True)
     images = ImageStore(analysis, out)
     sources = {"guide": guide_path.as_posix(), "record": ", ".join(p.as_posix() for p in record_paths)}
+    changed: set[int] = set()
+    if previous is not None:  # before any image is written: the previous report may be in this same folder
+        from .since import changed_figures
+        try:
+            changed = changed_figures(analysis, images, previous)
+        except (ValueError, OSError) as exc:
+            print(f"error: previous report unreadable: {previous}: {exc}", file=sys.stderr)
+            return EXIT_INPUT
     written, status = [], EXIT_OK
     if "json" in formats:
         from .report import build_report, write_json
@@ -116,11 +140,12 @@ def report(guide_path: Path, record_paths: list[Path], out: Path, fail_on: set[s
         written.append("report.json")
     if formats & {"html", "pdf"}:
         from .html import render_html
-        (out / "illustrated-guide.html").write_text(render_html(analysis, images, sources), encoding="utf-8")
+        (out / "illustrated-guide.html").write_text(
+            render_html(analysis, images, sources, repo_url=writer.get("repo_url"), changed=changed), encoding="utf-8")
         written.append("illustrated-guide.html")
     if "md" in formats:
         from .markdown import render_markdown
-        (out / "illustrated-guide.md").write_text(render_markdown(analysis, images), encoding="utf-8")
+        (out / "illustrated-guide.md").write_text(render_markdown(analysis, images, changed), encoding="utf-8")
         written.append("illustrated-guide.md")
     if "pdf" in formats:
         from .pdf import write_pdf
@@ -130,6 +155,10 @@ def report(guide_path: Path, record_paths: list[Path], out: Path, fail_on: set[s
         except Exception as exc:  # the other formats stand; the missing PDF must still fail the run
             print(f"error: PDF not written: {exc}", file=sys.stderr)
             status = EXIT_INPUT
+    if writer.get("suggest_patch"):
+        written.append(_write_patch(analysis, guide_path, out, writer["suggest_patch"]))
+    if writer.get("update_guide"):
+        written += _update_guide(analysis, images, guide_path)
     if cucumber is not None:
         from fixtures.cucumber import write_cucumber  # the harness's own writer: one format, one place
         try:
@@ -141,6 +170,28 @@ def report(guide_path: Path, record_paths: list[Path], out: Path, fail_on: set[s
     _print_summary(analysis, fail_on, out, written)
     code = analysis.exit_code(fail_on)
     return code if code != EXIT_OK else status
+
+
+def _write_patch(analysis, guide_path: Path, out: Path, name: str) -> str:
+    from .patch import suggest_patch
+    target = Path(name) if Path(name).parent != Path(".") else out / name
+    patch = suggest_patch(guide_path.read_text(encoding="utf-8"), analysis.findings, guide_path.as_posix())
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(patch.diff, encoding="utf-8")
+    print(f"建议修改 suggested fixes: {len(patch.applied)} findings in {target}"
+          + (f"; {len(patch.skipped)} no longer fit their line" if patch.skipped else ""))
+    return target.as_posix()
+
+
+def _update_guide(analysis, images: ImageStore, guide_path: Path) -> list[str]:
+    from .update_guide import plan_update, write_update
+    update = plan_update(analysis, images, guide_path, guide_path.read_text(encoding="utf-8"))
+    write_update(update, guide_path)
+    print(f"更新指南 guide updated: figures {', '.join(map(str, update.updated)) or '-'} now show this run's "
+          f"screenshots ({update.folder.as_posix()})")
+    for number, why in update.left:
+        print(f"  图 {number} 未更新 left alone: {why}")
+    return [guide_path.as_posix(), update.folder.as_posix() + "/"]
 
 
 def _print_summary(analysis, fail_on: set[str], out: Path, written: list[str]) -> None:
@@ -170,7 +221,7 @@ def run(args, fail_on: set[str], formats: set[str], extra: list[str]) -> int:
     if not record.is_file() or record.stat().st_mtime < started - 1:
         print(f"error: the run wrote no run record at {record} (pytest exit {rc})", file=sys.stderr)
         return EXIT_NOTHING_RAN if rc in (0, PYTEST_NO_TESTS) else EXIT_INPUT
-    code = report(Path(args.guide), [record], Path(args.out), fail_on, formats)
+    code = report(Path(args.guide), [record], Path(args.out), fail_on, formats, writer={"repo_url": args.repo_url})
     if code == EXIT_OK and rc != 0:
         # pytest saw a failure the record does not show (an error outside the scenarios).
         return EXIT_NOTHING_RAN if rc == PYTEST_NO_TESTS else (EXIT_FAILING if rc == 1 else EXIT_INPUT)

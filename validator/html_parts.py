@@ -143,9 +143,10 @@ class FindingCards:
         back = f"<a class=\"back\" href=\"#l{f.line}\" title=\"回到指南原文\">↩ 原文</a>" if f.line else ""
         failure = self.failures.get(f.scenario or "") if f.kind == "scenario_failed" else None
         body = self._failure(f, failure) if failure else self._shot(f)
-        return (f"<div class=\"finding {f.severity} m-{f.mark}\" id=\"{f.id}\"><div class=\"head\">"
+        # The head is a heading (h6) so the PDF's outline lists each finding under its section.
+        return (f"<div class=\"finding {f.severity} m-{f.mark}\" id=\"{f.id}\"><h6 class=\"head\">"
                 f"<span class=\"sev\">{f.id} · {SEVERITY_TEXTS[f.severity]}</span>{escape(f.message)}"
-                f"<span class=\"mark small {f.mark}\">{MARKS[f.mark]}</span>{back}</div><dl>{dl}</dl>{body}</div>")
+                f"<span class=\"mark small {f.mark}\">{MARKS[f.mark]}</span>{back}</h6><dl>{dl}</dl>{body}</div>")
 
     def _shot(self, f: Finding) -> str:
         if not f.screenshot:

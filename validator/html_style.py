@@ -77,7 +77,7 @@ details.proof .shot { max-width: 640px; }
   break-inside: avoid; page-break-inside: avoid; }
 .finding.error { border-color: var(--fail); background: #fff5f5; }
 .finding.info { border-color: var(--todo); background: #f8f9fa; }
-.finding .head { font-weight: 600; }
+.finding .head { font-weight: 600; font-size: 15px; line-height: 1.6; margin: 0; }
 .finding .sev { font-size: 11px; text-transform: uppercase; color: #555; margin-right: 6px; }
 .finding dl { display: grid; grid-template-columns: 6em 1fr; gap: 2px 8px; margin: 6px 0 0; font-size: 13px; }
 .finding dt { color: #6b7280; } .finding dd { margin: 0; word-break: break-all; }

@@ -12,7 +12,7 @@ from .images import ImageStore
 SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
-def render_markdown(analysis: Analysis, images: ImageStore) -> str:
+def render_markdown(analysis: Analysis, images: ImageStore, changed: set[int] | None = None) -> str:
     g = analysis.guide
     numbers = {slot: n for n, slot in enumerate(sorted(analysis.figures), 1)}
     title = "".join(g.title_lines[:2])
