@@ -21,7 +21,8 @@ BOLD = re.compile(r"\*\*(.+?)\*\*")
 
 
 class _Page:
-    def __init__(self, analysis: Analysis, images: ImageStore, line_link, changed: set[int]) -> None:
+    def __init__(self, analysis: Analysis, images: ImageStore, line_link=lambda line: f"#l{line}",
+                 changed: set[int] | None = None) -> None:
         self.a = analysis
         self.images = images
         shots = {sh.screenshot: sh for sc in analysis.record.scenarios for st in sc.steps
@@ -32,7 +33,7 @@ class _Page:
         failures = {sc.name: read_failure(sc, [(folder / t).as_posix() for t in sc.traces])
                     for sc in analysis.record.scenarios if sc.status == "failed"}
         self.cards = FindingCards(self.pictures, line_link, failures)
-        self.changed = changed
+        self.changed = changed or set()
         self.by_line: dict[int, list[Finding]] = {}
         for f in analysis.findings:
             if f.line is not None:
