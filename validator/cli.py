@@ -145,7 +145,8 @@ def report(guide_path: Path, record_paths: list[Path], out: Path, fail_on: set[s
         written.append("illustrated-guide.html")
     if "md" in formats:
         from .markdown import render_markdown
-        (out / "illustrated-guide.md").write_text(render_markdown(analysis, images, changed), encoding="utf-8")
+        (out / "illustrated-guide.md").write_text(render_markdown(analysis, images, changed, writer.get("repo_url"),
+                                                                      guide_path.as_posix()), encoding="utf-8")
         written.append("illustrated-guide.md")
     if "pdf" in formats:
         from .pdf import write_pdf
