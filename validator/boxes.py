@@ -87,7 +87,7 @@ def collect(analysis: Analysis, shots_by_path: dict[str, Shot]) -> Evidence:
             if entry is not None:
                 box = entry_box(r.shot, entry, "ok", f"已核对：{c.words}", f"#l{c.line}")
                 _beside(ev, c.line, r.shot).append(box)
-        if box is not None:
+        if box is not None and (c.line, c.words) not in ev.where:  # the same words twice on a line: one anchor
             box.anchor = anchor
             ev.where[(c.line, c.words)] = anchor
     for f in analysis.findings:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from html import escape
+from pathlib import Path
 
 from .analysis import Analysis
 from .boxes import collect
@@ -103,7 +104,7 @@ def render_html(analysis: Analysis, images: ImageStore, sources: dict[str, str],
                 changed: set[int] | None = None) -> str:
     """``repo_url``: the repository's file view (".../blob/main"), so a guide line links to the file itself;
     ``changed``: slots of figures whose picture changed since the previous run."""
-    guide_path = (sources.get("guide") or "").removeprefix("./")
+    guide_path = repo_path(sources.get("guide") or "")
     def line_link(line: int) -> str:
         return f"{repo_url.rstrip('/')}/{guide_path}#L{line}" if repo_url else f"#l{line}"
 
@@ -124,6 +125,17 @@ def render_html(analysis: Analysis, images: ImageStore, sources: dict[str, str],
         parts.append(_section(page, res))
     parts.append("</div></body></html>")
     return "\n".join(parts)
+
+
+def repo_path(path: str) -> str:
+    """The guide's path as the repository names it: relative to where the validator runs (the repository root)."""
+    p = Path(path)
+    if p.is_absolute():
+        try:
+            return p.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        except ValueError:
+            return p.name
+    return p.as_posix().removeprefix("./")
 
 
 def _filters(analysis: Analysis) -> str:

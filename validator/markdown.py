@@ -18,6 +18,7 @@ from .analysis import Analysis
 from .coverage import SOURCE_TEXTS
 from .findings import MARKS, SEVERITY_TEXTS, Finding
 from .guide import has_subsections
+from .html import repo_path
 from .illustrate import Figure
 from .images import ImageStore
 
@@ -74,7 +75,7 @@ class _Doc:
 def render_markdown(analysis: Analysis, images: ImageStore, changed: set[int] | None = None,
                     repo_url: str | None = None, guide_path: str = "") -> str:
     def line_link(line: int) -> str | None:
-        return f"{repo_url.rstrip('/')}/{guide_path.removeprefix('./')}#L{line}" if repo_url else None
+        return f"{repo_url.rstrip('/')}/{repo_path(guide_path)}#L{line}" if repo_url else None
 
     doc = _Doc(analysis, images, changed or set(), line_link)
     g = analysis.guide
