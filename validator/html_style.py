@@ -123,7 +123,7 @@ th { background: #f3f4f6; }
 .legend { font-size: 13px; color: #555; text-align: center; }
 @page { size: A4; margin: 14mm 12mm; }
 /* Phone width: pairs stack, pictures take the column's width, captions wrap by words. */
-@media (max-width: 720px) {
+@media screen and (max-width: 720px) {
   .doc { margin: 0; padding: 16px 14px; box-shadow: none; }
   h1 { font-size: 20px; } h2 { font-size: 19px; } h3 { font-size: 17px; }
   .screen-pair { grid-template-columns: 1fr; }
@@ -140,6 +140,9 @@ th { background: #f3f4f6; }
   a { color: inherit; text-decoration: none; }
   .screen-pair { grid-template-columns: 1fr 2fr; break-inside: avoid; page-break-inside: avoid; }
   .filters, .shot .device a, .back, details.proof, .filter-target { display: none; }
+  /* A portal and a phone side by side on the sheet's width; a finding's picture smaller than a figure's. */
+  .shot.portal { flex: 1 1 380px; } .shot.phone { flex: 0 0 240px; }
+  .finding .shot { max-width: 420px; } .finding .shot.phone { max-width: 220px; }
   /* A full-page picture can be taller than a sheet: capped, so a figure pair always fits on one page. */
   .pic img { max-height: 240mm; object-fit: contain; object-position: left top; }
   .screen-pair .pic img { max-height: 200mm; }
