@@ -53,27 +53,34 @@ def find_entry(shot: Shot, label: str, loose: bool = False) -> dict | None:
     return exact or next((t for t in shot.texts if matches(label, t.get("text", ""), loose)), None)
 
 
-def _candidates(result: ClaimResult, figures: list[Figure]) -> list[Figure]:
+def _candidates(result: ClaimResult, by_slot: dict[int, Figure], by_section: dict[str, list[Figure]]) -> list[Figure]:
     c = result.claim
     if c.slot is not None:
-        return [f for f in figures if f.slot == c.slot]
-    same = [f for f in figures if f.section == c.section]
-    ranked = [f for f in same if f.item == c.item]
-    ranked += [f for f in same if f.item and c.item and f not in ranked and is_within(c.item, f.item)]
-    ranked += [f for f in same if f not in ranked]
-    return ranked
+        return [by_slot[c.slot]] if c.slot in by_slot else []
+    same = by_section.get(c.section, [])
+    own = [f for f in same if f.item == c.item]
+    enclosing = [f for f in same if f.item and c.item and f.item != c.item and is_within(c.item, f.item)]
+    taken = {f.slot for f in own + enclosing}
+    return own + enclosing + [f for f in same if f.slot not in taken]
 
 
 def collect(analysis: Analysis, shots_by_path: dict[str, Shot]) -> Evidence:
     ev = Evidence()
-    figures = [f for f in analysis.figures.values() if f.shots]
+    # Indexed once: a guide of thousands of sections must not compare every claim with every figure.
+    by_slot = {f.slot: f for f in analysis.figures.values() if f.shots}
+    by_section: dict[str, list[Figure]] = {}
+    by_picture: dict[str, list[Figure]] = {}
+    for f in by_slot.values():
+        by_section.setdefault(f.section, []).append(f)
+        for shot in f.shots:
+            by_picture.setdefault(shot.screenshot, []).append(f)
     for r in analysis.claim_results:
         if r.status != "verified" or r.claim.kind == "url":
             continue
         c = r.claim
         anchor = f"b{c.line}-{len(ev.where)}"
         box = None
-        for fig in _candidates(r, figures):
+        for fig in _candidates(r, by_slot, by_section):
             for shot in fig.shots:
                 entry = find_entry(shot, c.label, c.source == "prose")
                 if entry is not None:
@@ -91,7 +98,7 @@ def collect(analysis: Analysis, shots_by_path: dict[str, Shot]) -> Evidence:
             box.anchor = anchor
             ev.where[(c.line, c.words)] = anchor
     for f in analysis.findings:
-        _finding_on_figures(ev, f, analysis, shots_by_path)
+        _finding_on_figures(ev, f, by_picture, shots_by_path)
     return ev
 
 
@@ -104,12 +111,12 @@ def _beside(ev: Evidence, line: int, shot: Shot) -> list[Box]:
     return entries[-1][1]
 
 
-def _finding_on_figures(ev: Evidence, f: Finding, analysis: Analysis, shots_by_path: dict[str, Shot]) -> None:
+def _finding_on_figures(ev: Evidence, f: Finding, by_picture: dict[str, list[Figure]],
+                        shots_by_path: dict[str, Shot]) -> None:
     """A finding with a box on a screenshot some figure shows is boxed there too, in its severity's colour."""
     if not f.highlight or not f.screenshot:
         return
-    for fig in analysis.figures.values():
-        if any(s.screenshot == f.screenshot for s in fig.shots):
-            box = highlight_box(f.highlight, shots_by_path.get(f.screenshot), f.severity, f"{f.id}：{f.message}",
-                                f"#{f.id}")
-            ev.on_figure.setdefault(fig.slot, {}).setdefault(f.screenshot, []).append(box)
+    for fig in (fig for fig in by_picture.get(f.screenshot, []) if fig.section == f.section):
+        box = highlight_box(f.highlight, shots_by_path.get(f.screenshot), f.severity, f"{f.id}：{f.message}",
+                            f"#{f.id}")
+        ev.on_figure.setdefault(fig.slot, {}).setdefault(f.screenshot, []).append(box)

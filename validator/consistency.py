@@ -45,7 +45,9 @@ def _near_names(claims: list[Claim], verified: set[str]) -> list[Finding]:
                                guide_words=odd.words, context=odd.context,
                                screen=f"指南另处写作「{other.words}」", item=odd.item, line=odd.line,
                                extra={"other_line": other.line, "other_section": other.section},
-                               fix=Fix(odd.line, odd.label, other.label)))
+                               # the name the screens show is the replacement; else neither is obviously right
+                               fix=Fix(odd.line, odd.label, other.label) if normalize(other.label) in verified
+                               else None))
     return out
 
 

@@ -16,6 +16,7 @@ from .findings import MARKS, SEVERITY_TEXTS, Finding
 from .illustrate import Figure
 from .images import ImageStore
 from .record import Shot
+from .screenshots import REFUSED_TEXT
 
 DEVICE_NAMES = {"portal": "门户（桌面）", "agent_phone": "经办人手机", "legal_rep_phone": "法定代表人手机"}
 STATUS_TITLES = {"verified": "已在界面上找到", "missing": "与界面不符", "unchecked": "未核对（本条没有运行过的场景）",
@@ -75,6 +76,9 @@ class Pictures:
 
     def shot(self, relative: str | None, device: str, boxes: list[Box] = (), alt: str = "",
              back: str = "", caption: str = "") -> str:
+        refused = self.images.refused(relative)
+        if refused:  # a record's path outside its folder, or not a PNG: never shown (validator.screenshots)
+            return f"<div class=\"missing-shot\">{REFUSED_TEXT}（{escape(refused)}）<br>{escape(relative or '')}</div>"
         uri = self.images.data_uri(relative)
         if uri is None:
             return f"<div class=\"missing-shot\">截图文件缺失<br>{escape(relative or '')}</div>"

@@ -22,9 +22,14 @@ a { color: #0b62c4; }
   border-radius: 999px; margin-left: 8px; vertical-align: middle; color: #fff; white-space: nowrap; }
 .mark.verified { background: var(--ok); } .mark.drift { background: var(--drift); }
 .mark.failed { background: var(--fail); } .mark.not_covered { background: var(--todo); }
+.mark.not_run { background: #fff; color: var(--todo); border: 1px dashed var(--todo); }
 .mark.small { font-size: 11px; padding: 2px 6px; margin-left: 6px; }
 a.claim { color: inherit; text-decoration: none; }
 a.claim:hover { background: #e8f3ec; }
+.rollup { font-size: 11px; font-weight: 400; color: #555; margin-left: 8px; white-space: nowrap; }
+.verdict { text-align: center; font-size: 16px; margin: 8px 0; }
+.verdict.passed strong { color: var(--ok); } .verdict.failed strong, .verdict.nothing_ran strong { color: var(--fail); }
+.partial { text-align: center; color: var(--todo); font-size: 13px; }
 .claim.verified { border-bottom: 1px dotted var(--ok); }
 .claim.missing { background: #fdecea; border-bottom: 2px solid var(--fail); }
 .claim.unchecked { border-bottom: 1px dotted var(--todo); }
@@ -78,7 +83,7 @@ details.proof .shot { max-width: 640px; }
 .finding.error { border-color: var(--fail); background: #fff5f5; }
 .finding.info { border-color: var(--todo); background: #f8f9fa; }
 .finding .head { font-weight: 600; font-size: 15px; line-height: 1.6; margin: 0; }
-.finding .sev { font-size: 11px; text-transform: uppercase; color: #555; margin-right: 6px; }
+.finding .sev { font-size: 11px; color: #555; margin-right: 6px; }
 .finding dl { display: grid; grid-template-columns: 6em 1fr; gap: 2px 8px; margin: 6px 0 0; font-size: 13px; }
 .finding dt { color: #6b7280; } .finding dd { margin: 0; word-break: break-all; }
 .finding .shot { margin-top: 8px; max-width: 560px; }
@@ -104,18 +109,21 @@ details.proof .shot { max-width: 640px; }
 #only-info:target ~ .doc section:not(.has-info),
 #only-verified:target ~ .doc section:not(.m-verified), #only-drift:target ~ .doc section:not(.m-drift),
 #only-failed:target ~ .doc section:not(.m-failed),
-#only-not_covered:target ~ .doc section:not(.m-not_covered) { display: none; }
+#only-not_covered:target ~ .doc section:not(.m-not_covered),
+#only-not_run:target ~ .doc section:not(.m-not_run) { display: none; }
 #only-error:target ~ .doc .summary tr:not(:first-child):not(.has-error),
 #only-warning:target ~ .doc .summary tr:not(:first-child):not(.has-warning),
 #only-info:target ~ .doc .summary tr:not(:first-child):not(.has-info),
 #only-verified:target ~ .doc .summary tr:not(:first-child):not(.m-verified),
 #only-drift:target ~ .doc .summary tr:not(:first-child):not(.m-drift),
 #only-failed:target ~ .doc .summary tr:not(:first-child):not(.m-failed),
-#only-not_covered:target ~ .doc .summary tr:not(:first-child):not(.m-not_covered) { display: none; }
+#only-not_covered:target ~ .doc .summary tr:not(:first-child):not(.m-not_covered),
+#only-not_run:target ~ .doc .summary tr:not(:first-child):not(.m-not_run) { display: none; }
 #only-error:target ~ .doc .filters a[href="#only-error"], #only-warning:target ~ .doc .filters a[href="#only-warning"],
 #only-info:target ~ .doc .filters a[href="#only-info"], #only-drift:target ~ .doc .filters a[href="#only-drift"],
 #only-verified:target ~ .doc .filters a[href="#only-verified"], #only-failed:target ~ .doc .filters a[href="#only-failed"],
-#only-not_covered:target ~ .doc .filters a[href="#only-not_covered"] { outline: 2px solid var(--ink); outline-offset: 1px; }
+#only-not_covered:target ~ .doc .filters a[href="#only-not_covered"],
+#only-not_run:target ~ .doc .filters a[href="#only-not_run"] { outline: 2px solid var(--ink); outline-offset: 1px; }
 table { border-collapse: collapse; width: 100%; font-size: 13px; margin: 12px 0; }
 th, td { border: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: top; }
 th { background: #f3f4f6; }
@@ -131,6 +139,9 @@ th { background: #f3f4f6; }
   .shot.phone { max-width: 390px; margin: 0 auto; }
   .finding dl, .failure dl { grid-template-columns: 1fr; } .finding dt { margin-top: 4px; }
   table.summary td:nth-child(3), table.summary th:nth-child(3) { display: none; }
+  table.summary { table-layout: fixed; } table.summary td:first-child { width: 34%; word-break: break-all; }
+  .rollup { display: block; white-space: normal; margin-left: 0; }
+  .mark { white-space: normal; }
   table.scenarios td:nth-child(4), table.scenarios th:nth-child(4) { display: none; }
 }
 @media print {

@@ -21,8 +21,10 @@ from .guide import has_subsections
 from .html import repo_path
 from .illustrate import Figure
 from .images import ImageStore
+from .screenshots import REFUSED_TEXT
 
 SEVERITY_ZH = SEVERITY_TEXTS
+VERDICT_ZH = {"passed": "通过", "failed": "不通过", "nothing_ran": "没有运行或有未定义步骤"}
 MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>])")
 # A finding quoting more than this is about a whole item or screen, not words to mark.
 MARKABLE = 40
@@ -32,6 +34,15 @@ def md_text(text: str | None) -> str:
     """Untrusted text as inert Markdown: one line, no tags, no links, no emphasis."""
     text = (text or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def section_marks(res) -> str:
+    """`失败` `本节：已验证 · 子节：失败`: what the section shows, then its own result and its sub-sections'."""
+    out = f"`{MARKS[res.mark]}`"
+    if res.subsections_mark:
+        own = MARKS[res.own_mark] if res.own_mark else "无正文"
+        out += f" `本节：{own} · 子节：{MARKS[res.subsections_mark]}`"
+    return out
 
 
 class _Doc:
@@ -72,8 +83,11 @@ class _Doc:
         return "".join(out) + text[pos:]
 
 
-def render_markdown(analysis: Analysis, images: ImageStore, changed: set[int] | None = None,
-                    repo_url: str | None = None, guide_path: str = "") -> str:
+def render_markdown(analysis: Analysis, images: ImageStore, fail_on: set[str] | None = None,
+                    changes: dict | None = None, changed: set[int] | None = None, repo_url: str | None = None,
+                    guide_path: str = "") -> str:
+    """``changes``: findings new, resolved and unchanged since a previous report; ``changed``: slots of the figures
+    whose picture changed since then."""
     def line_link(line: int) -> str | None:
         return f"{repo_url.rstrip('/')}/{repo_path(guide_path)}#L{line}" if repo_url else None
 
@@ -83,10 +97,15 @@ def render_markdown(analysis: Analysis, images: ImageStore, changed: set[int] | 
     out = [f"# {title}", ""]
     out += [f"{line}" for line in g.title_lines[2:]] + [""]
     counts = analysis.scenario_counts()
-    sev = {k: sum(1 for f in analysis.findings if f.severity == k) for k in SEVERITY_ZH}
+    sev = analysis.severity_counts()
+    verdict = VERDICT_ZH[analysis.verdict(fail_on if fail_on is not None else {"error"})]
     out += [f"> 图文版 · 截图来自 {md_text(analysis.record.started_at)} 的运行 · 场景 通过 {counts['passed']} / "
-            f"失败 {counts['failed']} / 跳过 {counts['skipped']} · 发现 "
-            + " / ".join(f"{SEVERITY_ZH[k]} {v}" for k, v in sev.items()), ""]
+            f"失败 {counts['failed']} / 跳过 {counts['skipped']}", ">",
+            f"> **结论：{verdict}** · 发现 错误 {sev['error']} / 警告 {sev['warning']} / 提示 {sev['info']}", ""]
+    if analysis.partial:
+        out += [f"> 部分运行：未运行第 {'、'.join(analysis.not_run) or '-'} 节的场景（不是未覆盖）", ""]
+    if changes:
+        out += _changes(changes)
     loose = [f for f in analysis.findings if f.section is None or g.section(f.section) is None]
     if loose:
         out += ["## 运行情况", ""] + [line for f in loose for line in _finding(doc, f)]
@@ -97,7 +116,7 @@ def render_markdown(analysis: Analysis, images: ImageStore, changed: set[int] | 
 
 def _section(doc: _Doc, res) -> list[str]:
     s, g = res.section, doc.a.guide
-    out = [f"{'#' * s.level} {s.title} `{MARKS[res.mark]}`", ""]
+    out = [f"{'#' * s.level} {s.title} {section_marks(res)}", ""]
     items = {i.item.line: i for i in res.items}
     parent = has_subsections(g, s)
     lines = {}
@@ -130,6 +149,14 @@ def _section(doc: _Doc, res) -> list[str]:
     return out
 
 
+def _changes(changes: dict) -> list[str]:
+    lines = [f"## 与上次报告相比（{md_text(changes.get('previous'))}）", ""]
+    for key, zh in (("new", "新增"), ("resolved", "已解决"), ("unchanged", "未变")):
+        ids = changes.get(key) or []
+        lines.append(f"- {zh}（{len(ids)}）：{md_text(' '.join(ids)) or '-'}")
+    return lines + [""]
+
+
 def _figure(doc: _Doc, slot: int | None) -> list[str]:
     fig: Figure | None = doc.a.figures.get(slot)
     number = doc.numbers.get(slot)
@@ -139,9 +166,15 @@ def _figure(doc: _Doc, slot: int | None) -> list[str]:
     lines = []
     step = f"{fig.step.keyword} {fig.step.text}" if fig.step else ""
     for shot in fig.shots:
+        refused = doc.images.refused(shot.screenshot)
         path = doc.images.copy(shot.screenshot, shot.device)
         alt = md_text(f"图 {number} · {where} · {step}")
-        lines.append(f"![{alt}]({path})" if path else f"> 图 {number}：截图文件缺失（{md_text(shot.screenshot)}）")
+        if refused:
+            lines.append(f"> 图 {number}：{REFUSED_TEXT}（{md_text(refused)}）：{md_text(shot.screenshot)}")
+        elif path:
+            lines.append(f"![{alt}]({path})")
+        else:
+            lines.append(f"> 图 {number}：截图文件缺失（{md_text(shot.screenshot)}）")
     since = " · **自上次运行以来有变化**" if slot in doc.changed else ""
     return lines + ["", f"*图 {number} · {where} · 场景「{md_text(fig.scenario.name)}」 · 步骤「{md_text(step)}」*"
                     f"{since}", ""]

@@ -75,8 +75,11 @@ def _masks(shot: Shot) -> list[tuple[float, float, float, float]]:
 def pictures_differ(a: Path, b: Path, masks: list[tuple[float, float, float, float]] = ()) -> bool:
     from PIL import Image, ImageChops, ImageDraw
 
-    with Image.open(a) as ia, Image.open(b) as ib:
-        first, second = ia.convert("RGB"), ib.convert("RGB")
+    try:
+        with Image.open(a) as ia, Image.open(b) as ib:
+            first, second = ia.convert("RGB"), ib.convert("RGB")
+    except OSError:  # a picture that cannot be decoded cannot be vouched for as unchanged
+        return True
     if first.size != second.size:
         return True
     for image in (first, second):
