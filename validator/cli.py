@@ -53,8 +53,15 @@ REPORT_EXAMPLES = """examples:
   python -m validator report --previous reports/guide-old/report.json --formats json"""
 
 
-class _Help(argparse.RawDescriptionHelpFormatter, argparse.ArgumentDefaultsHelpFormatter):
-    """Defaults in every option's help, and the epilog's layout kept."""
+class _Help(argparse.RawDescriptionHelpFormatter):
+    """The epilog's layout kept, and each option's default in its help (when it has one)."""
+
+    def _get_help_string(self, action):
+        text = action.help or ""
+        if action.option_strings and action.default not in (None, False, argparse.SUPPRESS) \
+                and "%(default)" not in text:
+            text += " (default: %(default)s)"
+        return text
 
 
 def _common(parser: argparse.ArgumentParser) -> None:

@@ -90,10 +90,11 @@ def stand_in_likeness(stand_in_line: str, text: str) -> int:
     return len(bigrams(STAND_IN.sub("", stand_in_line)) & bigrams(text))
 
 
-def bigrams(text: str) -> set[str]:
+@lru_cache(maxsize=100_000)
+def bigrams(text: str) -> frozenset[str]:
     """Letter and digit pairs of the normalized text, for a likeness that ignores punctuation."""
     t = "".join(ch for ch in normalize(text) if ch.isalnum())
-    return {t[i:i + 2] for i in range(len(t) - 1)}
+    return frozenset(t[i:i + 2] for i in range(len(t) - 1))
 
 
 def closest(label: str, candidates: list[str]) -> tuple[str, float] | None:
