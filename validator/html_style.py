@@ -141,7 +141,7 @@ th { background: #f3f4f6; }
   table.summary td:nth-child(3), table.summary th:nth-child(3) { display: none; }
   table.summary { table-layout: fixed; } table.summary td:first-child { width: 34%; word-break: break-all; }
   .rollup { display: block; white-space: normal; margin-left: 0; }
-  .mark { white-space: normal; }
+  .mark, .fid { white-space: normal; } table.summary td:last-child { word-break: break-all; }
   table.scenarios td:nth-child(4), table.scenarios th:nth-child(4) { display: none; }
 }
 @media print {
