@@ -165,7 +165,7 @@ class FindingCards:
 
     def _failure(self, f: Finding, failure: Failure) -> str:
         rows = [("期望", failure.expected), ("实际", failure.actual), ("检查的元素", failure.locator),
-                ("错误", failure.message)]
+                ("错误", failure.message if failure.message not in (f.screen or "") else "")]
         dl = "".join(f"<dt>{k}</dt><dd><code>{escape(v)}</code></dd>" for k, v in rows if v)
         shots = []
         for shot in failure.shots:
