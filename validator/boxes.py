@@ -116,7 +116,8 @@ def _finding_on_figures(ev: Evidence, f: Finding, by_picture: dict[str, list[Fig
     """A finding with a box on a screenshot some figure shows is boxed there too, in its severity's colour."""
     if not f.highlight or not f.screenshot:
         return
-    for fig in (fig for fig in by_picture.get(f.screenshot, []) if fig.section == f.section):
+    # only on the figures of the finding's own item: the same screen shown for the step before is about that step
+    for fig in (fig for fig in by_picture.get(f.screenshot, []) if fig.section == f.section and fig.item == f.item):
         box = highlight_box(f.highlight, shots_by_path.get(f.screenshot), f.severity, f"{f.id}：{f.message}",
                             f"#{f.id}")
         ev.on_figure.setdefault(fig.slot, {}).setdefault(f.screenshot, []).append(box)

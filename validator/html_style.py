@@ -37,7 +37,7 @@ a.claim:hover { background: #e8f3ec; }
 .source { display: inline-block; font-size: 11px; line-height: 1; padding: 2px 6px; margin-left: 6px;
   border: 1px solid currentColor; border-radius: 999px; vertical-align: middle; color: var(--ok); }
 .source.subsections { color: var(--drift); }
-sup.ref a { font-size: 11px; text-decoration: none; color: var(--fail); margin-left: 1px; }
+sup.ref a { font-size: 11px; text-decoration: none; color: var(--fail); margin: 0 2px 0 1px; }
 figure { margin: 16px 0 20px; padding: 12px; background: #fafbfc; border: 1px solid var(--line);
   border-radius: 6px; break-inside: avoid; page-break-inside: avoid; }
 .shots { display: flex; gap: 12px; align-items: flex-start; flex-wrap: wrap; }

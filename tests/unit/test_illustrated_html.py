@@ -47,7 +47,7 @@ def test_word_and_finding_link_both_ways_and_the_line_links_to_the_repository(gu
     f = finding(data, "label_missing")
     card = html[html.index(f'id="{f["id"]}"'):]
     card = card[:card.index("</dl>")]
-    assert f'<a href="#{f["id"]}">{f["id"]}</a></sup>' in html  # from the word
+    assert re.search(f'<sup class="ref"><a href="#{f["id"]}"[^>]*>{f["code"]}</a></sup>', html)  # from the word
     assert f'href="#l{f["line"]}"' in card  # back to it
     assert f'href="{REPO}/guide/hunan-apec-account-registration.md#L{f["line"]}">指南第 {f["line"]} 行</a>' in card
 

@@ -113,7 +113,7 @@ def test_html_marks_a_picture_word_and_refers_stand_ins_to_one_finding(outputs):
     assert re.search(r'<span class="claim image"[^>]*>背景图片</span><sup class="ref"><a href="#'
                      + image["id"], html)
     for piece in stand_in["extra"]["pieces"]:
-        assert re.search(f'>{re.escape(piece)}</span><sup class="ref"><a href="#{stand_in["id"]}">', html)
+        assert re.search(f'>{re.escape(piece)}</span><sup class="ref"><a href="#{stand_in["id"]}"', html)
 
 
 def test_a_words_reference_goes_to_the_finding_about_it():
