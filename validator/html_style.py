@@ -151,6 +151,8 @@ th { background: #f3f4f6; }
   a { color: inherit; text-decoration: none; }
   .screen-pair { grid-template-columns: 1fr 2fr; break-inside: avoid; page-break-inside: avoid; }
   .filters, .shot .device a, .back, details.proof, .filter-target { display: none; }
+  /* the sentence that introduces a picture stays on its page */
+  p:has(+ .screen-pair), p:has(+ figure) { break-after: avoid; page-break-after: avoid; }
   /* A portal and a phone side by side on the sheet's width; a finding's picture smaller than a figure's. */
   .shot.portal { flex: 1 1 380px; } .shot.phone { flex: 0 0 240px; }
   .finding .shot { max-width: 420px; } .finding .shot.phone { max-width: 220px; }
