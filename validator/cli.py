@@ -71,7 +71,8 @@ def _common(parser: argparse.ArgumentParser) -> None:
                         help="severities that fail the run: error, warning, info, comma-separated, or none")
     parser.add_argument("--formats", default=",".join(FORMATS), help="which reports to write: html,pdf,json,md")
     parser.add_argument("--previous", metavar="OLD.json", default=None,
-                        help="an earlier report.json: list findings new, resolved and unchanged since it")
+                        help="an earlier report.json: list findings new, resolved and unchanged since it, and mark the "
+                             "figures whose picture changed")
     parser.add_argument("--features", default=DEFAULT_FEATURES,
                         help="the feature files, to tell a section a partial run left out from one not covered")
     parser.add_argument("--repo-url", metavar="URL",
@@ -215,7 +216,7 @@ def report(guide_path: Path, record_paths: list[Path], out: Path, fail_on: set[s
     images = ImageStore(analysis, out)
     sources = {"guide": guide_path.as_posix(), "record": ", ".join(p.as_posix() for p in record_paths)}
     writer = writer or {}
-    changed: set[int] = set()
+    changed: dict[int, str] = {}
     if previous is not None:  # before any image is written: the previous report may be in this same folder
         from .since import changed_figures
         try:

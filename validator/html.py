@@ -23,7 +23,7 @@ BOLD = re.compile(r"\*\*(.+?)\*\*")
 
 class _Page:
     def __init__(self, analysis: Analysis, images: ImageStore, line_link=lambda line: f"#l{line}",
-                 changed: set[int] | None = None) -> None:
+                 changed: dict[int, str] | None = None) -> None:
         self.a = analysis
         self.images = images
         shots = {sh.screenshot: sh for sc in analysis.record.scenarios for st in sc.steps
@@ -34,7 +34,7 @@ class _Page:
         failures = {sc.name: read_failure(sc, [(folder / t).as_posix() for t in sc.traces])
                     for sc in analysis.record.scenarios if sc.status == "failed"}
         self.cards = FindingCards(self.pictures, line_link, failures)
-        self.changed = changed or set()
+        self.changed = changed or {}
         self.by_line: dict[int, list[Finding]] = {}
         for f in analysis.findings:
             if f.line is not None:
@@ -105,14 +105,15 @@ SEVERITY_ZH = SEVERITY_TEXTS
 
 
 def render_html(analysis: Analysis, images: ImageStore, sources: dict[str, str], fail_on: set[str] | None = None,
-                changes: dict | None = None, repo_url: str | None = None, changed: set[int] | None = None) -> str:
+                changes: dict | None = None, repo_url: str | None = None,
+                changed: dict[int, str] | None = None) -> str:
     """``repo_url``: the repository's file view (".../blob/main"), so a guide line links to the file itself;
     ``changed``: slots of figures whose picture changed since the previous run."""
     guide_path = repo_path(sources.get("guide") or "")
     def line_link(line: int) -> str:
         return f"{repo_url.rstrip('/')}/{guide_path}#L{line}" if repo_url else f"#l{line}"
 
-    page = _Page(analysis, images, line_link, changed or set())
+    page = _Page(analysis, images, line_link, changed or {})
     guide = analysis.guide
     title = guide.title_lines[0] + guide.title_lines[1] if len(guide.title_lines) > 1 else "".join(guide.title_lines)
     # The filters' targets stand before the document, so CSS can hide what a filter leaves out (no script).
@@ -283,7 +284,7 @@ def _section(page: _Page, res) -> str:
 
 def _figure(page: _Page, slot: int | None) -> str:
     return figure_html(page.a.figures.get(slot), page.figure_no.get(slot), page.pictures,
-                       page.evidence.on_figure.get(slot), slot in page.changed)
+                       page.evidence.on_figure.get(slot), page.changed.get(slot, ""))
 
 
 def _proof(page: _Page, line: int) -> str:

@@ -111,7 +111,8 @@ class Pictures:
 
 
 def figure_html(fig: Figure | None, number: int | None, pictures: Pictures,
-                boxes: dict[str, list[Box]] | None = None, changed: bool = False) -> str:
+                boxes: dict[str, list[Box]] | None = None, changed: str = "") -> str:
+    """``changed``: "changed" or "new" since the previous run's report, "" when the same or not compared."""
     where = ""
     if fig is not None:
         where = f"第 {escape(fig.section)} 节" + (f"第 {escape(fig.item)} 条" if fig.item else "")
@@ -126,8 +127,8 @@ def figure_html(fig: Figure | None, number: int | None, pictures: Pictures,
     step = f"{fig.step.keyword} {fig.step.text}" if fig.step else ""
     caption = (f"图 {number} · {where} · 场景「{escape(fig.scenario.name)}」 · 步骤「{escape(step)}」"
                if fig.scenario else f"图 {number} · {where}")
-    since = ("<span class=\"changed\" title=\"与上次运行的截图相比画面有变化，请看一眼\">自上次运行以来有变化</span>"
-             if changed else "")
+    since = {"changed": "<span class=\"changed\" title=\"与上次运行的截图相比画面有变化，请看一眼\">自上次运行以来有变化</span>",
+             "new": "<span class=\"changed\" title=\"上次运行的报告中此处没有截图\">上次没有截图</span>"}.get(changed, "")
     return f"<figure id=\"{fid}\"><div class=\"shots\">{shots}</div><figcaption>{caption}{since}</figcaption></figure>"
 
 

@@ -46,7 +46,7 @@ def section_marks(res) -> str:
 
 
 class _Doc:
-    def __init__(self, analysis: Analysis, images: ImageStore, changed: set[int], line_link) -> None:
+    def __init__(self, analysis: Analysis, images: ImageStore, changed: dict[int, str], line_link) -> None:
         self.a = analysis
         self.images = images
         self.changed = changed
@@ -84,14 +84,14 @@ class _Doc:
 
 
 def render_markdown(analysis: Analysis, images: ImageStore, fail_on: set[str] | None = None,
-                    changes: dict | None = None, changed: set[int] | None = None, repo_url: str | None = None,
+                    changes: dict | None = None, changed: dict[int, str] | None = None, repo_url: str | None = None,
                     guide_path: str = "") -> str:
     """``changes``: findings new, resolved and unchanged since a previous report; ``changed``: slots of the figures
     whose picture changed since then."""
     def line_link(line: int) -> str | None:
         return f"{repo_url.rstrip('/')}/{repo_path(guide_path)}#L{line}" if repo_url else None
 
-    doc = _Doc(analysis, images, changed or set(), line_link)
+    doc = _Doc(analysis, images, changed or {}, line_link)
     g = analysis.guide
     title = "".join(g.title_lines[:2])
     out = [f"# {title}", ""]
@@ -175,7 +175,7 @@ def _figure(doc: _Doc, slot: int | None) -> list[str]:
             lines.append(f"![{alt}]({path})")
         else:
             lines.append(f"> 图 {number}：截图文件缺失（{md_text(shot.screenshot)}）")
-    since = " · **自上次运行以来有变化**" if slot in doc.changed else ""
+    since = {"changed": " · **自上次运行以来有变化**", "new": " · **上次没有截图**"}.get(doc.changed.get(slot, ""), "")
     return lines + ["", f"*图 {number} · {where} · 场景「{md_text(fig.scenario.name)}」 · 步骤「{md_text(step)}」*"
                     f"{since}", ""]
 

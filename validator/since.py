@@ -51,19 +51,25 @@ def previous_pictures(report_path: Path) -> dict[tuple[str, str, int], dict[str,
     return out
 
 
-def changed_figures(analysis: Analysis, images: ImageStore, previous: Path) -> set[int]:
-    """Slots of this run's figures whose picture differs from the previous run's picture at the same place."""
+NEW, CHANGED = "new", "changed"
+
+
+def changed_figures(analysis: Analysis, images: ImageStore, previous: Path) -> dict[int, str]:
+    """This run's figures whose picture differs from the previous run's at the same place ("changed"), or that had
+    no picture there ("new"), by slot."""
     old = previous_pictures(previous)
     figures = sorted(analysis.figures.values(), key=lambda f: f.slot)
-    changed = set()
+    changed: dict[int, str] = {}
     for key, fig in zip(_keys([(f.section, f.item) for f in figures]), figures):
         before = old.get(key, {})
         for shot in fig.shots:
             now = images.source(shot.screenshot)
             if now is None:
                 continue
-            if shot.device not in before or pictures_differ(before[shot.device], now, _masks(shot)):
-                changed.add(fig.slot)
+            if shot.device not in before:
+                changed.setdefault(fig.slot, NEW)
+            elif pictures_differ(before[shot.device], now, _masks(shot)):
+                changed[fig.slot] = CHANGED
     return changed
 
 
