@@ -77,7 +77,7 @@ class _Doc:
     def marked(self, line: int, text: str) -> str:
         out, pos = [], 0
         for start, end, fs in self.drifted(line, text):
-            refs = " ".join(f"[{f.id}](#{f.id})" for f in fs)
+            refs = " ".join(f"[{f.code}](#{f.id})" for f in fs)  # the rule's code beside the word, as in the HTML
             out.append(text[pos:start] + f"<mark>{escape(text[start:end])}</mark><sup>{refs}</sup>")
             pos = end
         return "".join(out) + text[pos:]

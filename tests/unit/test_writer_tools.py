@@ -54,7 +54,7 @@ def test_markdown_keeps_each_findings_location_and_marks_the_drifted_words(tmp_p
     md = (tmp_path / "out" / "illustrated-guide.md").read_text(encoding="utf-8")
     data = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
     cut = next(f for f in data["findings"] if f["kind"] == "inconsistent_name" and f["line"] == 111)
-    assert f"被授权的经办人使用<mark>电子营业小程序</mark><sup>[{cut['id']}](#{cut['id']})</sup>扫描二维码" in md
+    assert f"被授权的经办人使用<mark>电子营业小程序</mark><sup>[{cut['code']}](#{cut['id']})</sup>扫描二维码" in md
     assert f'<a id="{cut["id"]}"></a>' in md
     assert ("位置：第 1.2.2 节第 3 条 · [指南第 111 行]"
             "(https://git.example.cn/apec/blob/main/guide/hunan-apec-account-registration.md#L111)") in md
