@@ -15,7 +15,7 @@ from .findings import Finding, Fix, Highlight
 from .guide import Guide
 from .illustrate import best_screen_shot, item_text
 from .record import RunRecord, Shot
-from .text import STAND_IN_LIKENESS, closest, has_stand_in, matches, normalize, stand_in_likeness
+from .text import STAND_IN_LIKENESS, has_stand_in, matches, normalize, stand_in_likeness
 
 
 @dataclass
