@@ -71,9 +71,13 @@ def _common(parser: argparse.ArgumentParser) -> None:
                         help="severities that fail the run: error, warning, info, comma-separated, or none")
     parser.add_argument("--formats", default=",".join(FORMATS), help="which reports to write: html,pdf,json,md")
     parser.add_argument("--previous", metavar="OLD.json", default=None,
-                        help="an earlier report.json: list findings new, resolved and unchanged since it")
+                        help="an earlier report.json: list findings new, resolved and unchanged since it, and mark the "
+                             "figures whose picture changed")
     parser.add_argument("--features", default=DEFAULT_FEATURES,
                         help="the feature files, to tell a section a partial run left out from one not covered")
+    parser.add_argument("--repo-url", metavar="URL",
+                        help="the repository's file view (https://host/org/repo/blob/main): a finding's guide line "
+                             "links to the guide file there")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -98,6 +102,12 @@ def build_parser() -> argparse.ArgumentParser:
                               "glob such as 'reports-*/run-record.json', to build one guide from a split run's groups")
     report_.add_argument("--cucumber-report", metavar="PATH",
                          help="also write one Cucumber JSON report for the (merged) records")
+    report_.add_argument("--suggest-patch", nargs="?", const="guide-fixes.diff", metavar="PATH",
+                         help="write the findings' suggested fixes as a unified diff of the guide (a bare name goes "
+                              "in OUT; apply with `patch -p1 < …` or `git apply` from the repository root)")
+    report_.add_argument("--update-guide", action="store_true",
+                         help="copy each verified figure's fresh screenshot beside the guide and link it from the "
+                              "guide; drifted and failed figures are left alone and listed")
     return parser
 
 
@@ -126,8 +136,10 @@ def main(argv: list[str] | None = None) -> int:
     except ValueError as exc:
         return _error(str(exc))
     cucumber = Path(args.cucumber_report) if args.cucumber_report else None
+    writer = {"repo_url": args.repo_url, "suggest_patch": args.suggest_patch, "update_guide": args.update_guide}
     return report(Path(args.guide), records, Path(args.out), fail_on, formats, cucumber,
-                  previous=Path(args.previous) if args.previous else None, features=Path(args.features))
+                  previous=Path(args.previous) if args.previous else None, features=Path(args.features),
+                  writer=writer)
 
 
 def _error(message: str) -> int:
@@ -163,7 +175,9 @@ def _writable_folder(out: Path) -> str | None:
 
 
 def report(guide_path: Path, record_paths: list[Path], out: Path, fail_on: set[str], formats: set[str],
-           cucumber: Path | None = None, previous: Path | None = None, features: Path | None = None) -> int:
+           cucumber: Path | None = None, previous: Path | None = None, features: Path | None = None,
+           writer: dict | None = None) -> int:
+    """``writer``: the documentation writer's options: repo_url, suggest_patch (a path), update_guide."""
     from .changes import PreviousError, compare, load_previous
     from .guide import GuideError, parse_guide
     from .images import ImageStore
@@ -201,6 +215,14 @@ def report(guide_path: Path, record_paths: list[Path], out: Path, fail_on: set[s
     changes = compare(old, analysis.findings, previous.as_posix()) if old is not None else None
     images = ImageStore(analysis, out)
     sources = {"guide": guide_path.as_posix(), "record": ", ".join(p.as_posix() for p in record_paths)}
+    writer = writer or {}
+    changed: dict[int, str] = {}
+    if previous is not None:  # before any image is written: the previous report may be in this same folder
+        from .since import changed_figures
+        try:
+            changed = changed_figures(analysis, images, previous)
+        except (ValueError, OSError) as exc:
+            return _error(f"previous report {previous}: its pictures cannot be compared: {exc}")
     written, status = [], EXIT_OK
     try:
         if "json" in formats:
@@ -209,14 +231,20 @@ def report(guide_path: Path, record_paths: list[Path], out: Path, fail_on: set[s
             written.append("report.json")
         if formats & {"html", "pdf"}:
             from .html import render_html
-            (out / "illustrated-guide.html").write_text(render_html(analysis, images, sources, fail_on, changes),
+            (out / "illustrated-guide.html").write_text(render_html(analysis, images, sources, fail_on, changes,
+                                                                    writer.get("repo_url"), changed),
                                                         encoding="utf-8")
             written.append("illustrated-guide.html")
         if "md" in formats:
             from .markdown import render_markdown
-            (out / "illustrated-guide.md").write_text(render_markdown(analysis, images, fail_on, changes),
+            (out / "illustrated-guide.md").write_text(render_markdown(analysis, images, fail_on, changes, changed,
+                                                                      writer.get("repo_url"), guide_path.as_posix()),
                                                       encoding="utf-8")
             written.append("illustrated-guide.md")
+        if writer.get("suggest_patch"):
+            written.append(_write_patch(analysis, guide_path, out, writer["suggest_patch"]))
+        if writer.get("update_guide"):
+            written += _update_guide(analysis, images, guide_path)
     except OSError as exc:
         return _error(f"output folder {out} cannot be written: {exc.strerror or exc}")
     if "pdf" in formats:
@@ -238,6 +266,29 @@ def report(guide_path: Path, record_paths: list[Path], out: Path, fail_on: set[s
     _print_summary(analysis, fail_on, out, written, changes)
     code = analysis.exit_code(fail_on)
     return code if code != EXIT_OK else status
+
+
+def _write_patch(analysis, guide_path: Path, out: Path, name: str) -> str:
+    from .html import repo_path
+    from .patch import suggest_patch
+    target = Path(name) if Path(name).parent != Path(".") else out / name
+    patch = suggest_patch(guide_path.read_text(encoding="utf-8"), analysis.findings, repo_path(guide_path.as_posix()))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(patch.diff, encoding="utf-8")
+    print(f"建议修改 suggested fixes: {len(patch.applied)} findings in {target}"
+          + (f"; {len(patch.skipped)} no longer fit their line" if patch.skipped else ""))
+    return target.as_posix()
+
+
+def _update_guide(analysis, images, guide_path: Path) -> list[str]:
+    from .update_guide import plan_update, write_update
+    update = plan_update(analysis, images, guide_path, guide_path.read_text(encoding="utf-8"))
+    write_update(update, guide_path)
+    print(f"更新指南 guide updated: figures {', '.join(map(str, update.updated)) or '-'} now show this run's "
+          f"screenshots ({update.folder.as_posix()})")
+    for number, why in update.left:
+        print(f"  图 {number} 未更新 left alone: {why}")
+    return [guide_path.as_posix(), update.folder.as_posix() + "/"]
 
 
 VERDICT_TEXT = {"passed": "通过 passed", "failed": "不通过 failed",
@@ -321,7 +372,8 @@ def run(args, fail_on: set[str], formats: set[str], extra: list[str]) -> int:
         print(f"error: the run wrote no run record at {record} (pytest exit {rc})", file=sys.stderr)
         return EXIT_NOTHING_RAN if rc in (0, PYTEST_NO_TESTS) else EXIT_INPUT
     code = report(Path(args.guide), [record], Path(args.out), fail_on, formats,
-                  previous=Path(args.previous) if args.previous else None, features=Path(args.features))
+                  previous=Path(args.previous) if args.previous else None, features=Path(args.features),
+                  writer={"repo_url": args.repo_url})
     if code == EXIT_OK and rc != 0:
         # pytest saw a failure the record does not show (an error outside the scenarios).
         return EXIT_NOTHING_RAN if rc == PYTEST_NO_TESTS else (EXIT_FAILING if rc == 1 else EXIT_INPUT)

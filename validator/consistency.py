@@ -14,7 +14,7 @@ import math
 import re
 
 from .claims import QUOTES, Claim, of_slot
-from .findings import Finding
+from .findings import Finding, Fix
 from .guide import Guide
 from .text import STAND_IN_LIKENESS, hamming_one, has_stand_in, normalize, stand_in_likeness
 
@@ -45,8 +45,10 @@ def _near_names(claims: list[Claim], verified: set[str]) -> list[Finding]:
                                f"（第 {other.section} 节）",
                                guide_words=odd.words, context=odd.context,
                                screen=f"指南另处写作「{other.words}」", item=odd.item, line=odd.line,
-                               fix=other.words if normalize(other.label) in verified else None,
-                               extra={"other_line": other.line, "other_section": other.section}))
+                               extra={"other_line": other.line, "other_section": other.section},
+                               # the name the screens show is the replacement; else neither is obviously right
+                               fix=Fix(odd.line, odd.label, other.label) if normalize(other.label) in verified
+                               else None))
     return out
 
 
@@ -92,7 +94,7 @@ def _cut_names(guide: Guide, claims: list[Claim]) -> list[Finding]:
         seen.add((block.line, head + tail))
         out.append(Finding("inconsistent_name", block.section, f"「{head + tail}」与指南其它地方的「{name + tail}」不一致",
                            guide_words=head + tail, context=block.text, screen=f"指南另处写作「{name + tail}」",
-                           item=block.item, line=block.line, fix=name + tail))
+                           item=block.item, line=block.line, fix=Fix(block.line, head + tail, name + tail)))
     return out
 
 
@@ -116,10 +118,12 @@ def _placeholders(claims: list[Claim]) -> list[Finding]:
             where = "本节" if real.section == c.section else f"第 {real.section} 节"
             message += f"；指南第 {real.line} 行（{where}另一个转录的界面）写出了真实的{what}"
             screen = f"指南第 {real.line} 行写作「{real.context.strip()}」"
+        # The other screen's real line is the replacement a writer would copy; without one nothing is obvious.
+        fix = Fix(line, c.context.strip(), real.context.strip()) if real else None
         out.append(Finding("placeholder_text", c.section, message, guide_words=c.context.strip(),
                            context=c.context, screen=screen, item=c.item, line=line,
                            extra={"pieces": words, "what": what,
-                                  "real_line": real.line if real else None}))
+                                  "real_line": real.line if real else None}, fix=fix))
     return out
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import importlib
 from .claims import Claim
-from .findings import Finding, Highlight
+from .findings import Finding, Fix, Highlight
 from .text import normalize
 
 # Field label (normalized) -> (module, function, style) of the portal rule that judges its value:
@@ -68,6 +68,8 @@ def attach_screens(findings: list[Finding], claims: list[Claim], figures: dict) 
         value = shot.control_value(claim.field)
         if value:
             f.screen = f"运行中该字段显示「{value}」；{f.screen}"
+            if _is_valid(claim.field, value):  # the portal's own value, valid by the same rule, is the obvious fix
+                f.fix = Fix(claim.line, claim.words, value)
             box = next((t for t in shot.texts if normalize(t.get("text", "")) == normalize(value)), None)
             if box:
                 f.highlight = Highlight(box.get("x", 0), box.get("y", 0), box.get("width", 0), box.get("height", 0),
@@ -75,3 +77,10 @@ def attach_screens(findings: list[Finding], claims: list[Claim], figures: dict) 
         f.screenshot, f.device = shot.screenshot, shot.device
         f.scenario = fig.scenario.name if fig.scenario else None
         f.step = f"{fig.step.keyword} {fig.step.text}" if fig.step else None
+
+
+def _is_valid(field: str, value: str) -> bool:
+    try:
+        return judge(field, value)[0]
+    except (ImportError, AttributeError):
+        return False

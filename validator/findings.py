@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass, field
 from .text import normalize
 
 SEVERITIES = ("error", "warning", "info")
+SEVERITY_TEXTS = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,18 @@ class Highlight:
 
 
 @dataclass
+class Fix:
+    """A suggested edit of one guide line, made by the check that knows the replacement (as a linter's fix)."""
+    line: int
+    old: str  # the guide's words on that line
+    new: str
+
+    @property
+    def text(self) -> str:
+        return f"将「{self.old}」改为「{self.new}」"
+
+
+@dataclass
 class Finding:
     kind: str
     section: str | None
@@ -89,8 +102,8 @@ class Finding:
     step: str | None = None
     highlight: Highlight | None = None
     id: str = ""
-    fix: str | None = None  # the replacement text for guide_words, when the check knows it
     extra: dict = field(default_factory=dict)
+    fix: Fix | None = None  # a suggested edit of the guide, when the check knows the replacement
 
     @property
     def code(self) -> str:
@@ -115,6 +128,8 @@ class Finding:
     def to_dict(self) -> dict:
         data = asdict(self)
         data.update(code=self.code, severity=self.severity, mark=self.mark, mark_text=MARKS[self.mark])
+        if self.fix is not None:
+            data["fix"]["text"] = self.fix.text
         return data
 
 

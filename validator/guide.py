@@ -14,6 +14,8 @@ HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*(?:\{#s-([\d.]+)\})?\s*$")
 NUMBERED_TITLE = re.compile(r"^(\d+(?:\.\d+)*)\.?\s")
 NUMBERED_ID = re.compile(r"^\d+(?:\.\d+)*$")
 SCREENSHOT_MARK = "<!-- screenshot -->"
+# A screenshot place the writer (or `report --update-guide`) has filled: a line of only image links.
+IMAGE_LINE = re.compile(r"^(?:!\[[^\]\n]*\]\([^)\s]+\)\s*)+$")
 TITLE_MARK = "<!-- guide-title -->"
 
 # Item numbering styles, in the order the guide mixes them: "(1)", "1)", "1." and "①".
@@ -184,7 +186,7 @@ def parse_text(text: str, path: str = "<guide>") -> Guide:
         if current is None or not stripped:
             i += 1
             continue
-        if stripped == SCREENSHOT_MARK:
+        if stripped == SCREENSHOT_MARK or IMAGE_LINE.match(stripped):
             current.blocks.append(Block("screenshot", "", lineno, current.id, item_id, slot))
             slot += 1
             i += 1

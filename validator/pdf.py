@@ -11,6 +11,28 @@ from pathlib import Path
 SYSTEM_CHROMIUM = ("chromium-headless-shell", "chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 
 
+# Screenshots are PNG, right for the HTML (sharp text, click to enlarge) and heavy on paper: printed, a picture is at
+# most this wide in pixels (about 150 dpi across the A4 text width) and JPEG-compressed, which keeps the PDF small.
+PRINT_IMAGE_WIDTH = 1100
+PRINT_IMAGES_SCRIPT = """async (maxWidth) => {
+  for (const img of Array.from(document.images)) {
+    if (!img.src.startsWith("data:image/png")) continue;
+    await img.decode().catch(() => null);
+    if (!img.naturalWidth) continue;
+    const scale = Math.min(1, maxWidth / img.naturalWidth);
+    const canvas = document.createElement("canvas");
+    canvas.width = Math.round(img.naturalWidth * scale);
+    canvas.height = Math.round(img.naturalHeight * scale);
+    const ctx = canvas.getContext("2d");
+    ctx.fillStyle = "#fff";
+    ctx.fillRect(0, 0, canvas.width, canvas.height);
+    ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
+    img.src = canvas.toDataURL("image/jpeg", 0.82);
+    await img.decode().catch(() => null);
+  }
+}"""
+
+
 def chromium_executable(bundled: str) -> str | None:
     """None to let Playwright use its bundled browser; else a system Chromium to launch."""
     if bundled and os.path.exists(bundled):
@@ -53,7 +75,11 @@ def _print(html_path: Path, pdf_path: Path) -> None:
             page = browser.new_page()
             page.goto(html_path.resolve().as_uri(), wait_until="load")
             page.emulate_media(media="print")
+            page.evaluate(PRINT_IMAGES_SCRIPT, PRINT_IMAGE_WIDTH)
+            # tagged: a structure tree (headings, figures, lists) for screen readers and reflow; outline: the
+            # headings, section and finding alike, as bookmarks.
             page.pdf(path=str(pdf_path), format="A4", print_background=True, prefer_css_page_size=True,
+                     tagged=True, outline=True,
                      display_header_footer=True, header_template="<span></span>",
                      footer_template="<div style='font-size:8px;width:100%;text-align:center;color:#888'>"
                                      "<span class='pageNumber'></span> / <span class='totalPages'></span></div>",

@@ -29,6 +29,12 @@ class Shot:
     viewport: dict
     aria: str
     texts: list[dict]
+    scroll: dict = field(default_factory=dict)  # the window's scroll when the full-page picture was taken
+
+    def page_box(self, entry: dict) -> tuple[float, float, float, float]:
+        """A text's box (window pixels) in the full-page picture's pixels."""
+        sx, sy = (self.scroll or {}).get("x", 0), (self.scroll or {}).get("y", 0)
+        return entry.get("x", 0) + sx, entry.get("y", 0) + sy, entry.get("width", 0), entry.get("height", 0)
 
     def strings(self) -> list[str]:
         """Every text the screen showed: element texts, placeholders and aria names/texts."""
@@ -124,6 +130,7 @@ class Scenario:
     error: str | None
     steps: list[Step]
     refs: list[tuple[str, str | None]] = field(default_factory=list)  # (section, item) per guide tag
+    traces: list[str] = field(default_factory=list)  # Playwright traces of a failed run, relative to the record
 
     def counts_for(self, section: str, item: str | None = None, descendants: bool = True) -> bool:
         for sec, itm in self.refs:
@@ -265,10 +272,12 @@ def _scenario(raw: dict) -> Scenario:
     ]
     tags = list(raw.get("tags", []))
     refs = [r for r in (parse_tag(t) for t in tags) if r]
+    traces = [t for t in (raw.get("traces") or [raw.get("trace")]) if isinstance(t, str) and t]
     return Scenario(raw.get("feature", ""), raw.get("feature_file", ""), raw.get("name", ""), tags,
-                    raw.get("status", ""), raw.get("error"), steps, refs)
+                    raw.get("status", ""), raw.get("error"), steps, refs, traces)
 
 
 def _shot(device: str, raw: dict) -> Shot:
     return Shot(device, raw.get("screenshot"), raw.get("url", ""), raw.get("viewport") or {},
-                raw.get("aria") or "", raw.get("texts") or [])
+                raw.get("aria") or "", raw.get("texts") or [],
+                raw.get("scroll") or {})

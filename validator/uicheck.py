@@ -11,7 +11,7 @@ from urllib.parse import urlparse
 
 from .claims import POSITION_REGIONS, Claim, of_slot
 from .coverage import item_coverage
-from .findings import Finding, Highlight
+from .findings import Finding, Fix, Highlight
 from .guide import Guide
 from .illustrate import best_screen_shot, item_text
 from .record import RunRecord, Shot
@@ -39,6 +39,10 @@ def _in_region(entry: dict, shot: Shot, position: str) -> bool:
     w, h = entry.get("width", 0), entry.get("height", 0)
     return x >= left * vw and x + w <= right * vw and y >= top * vh and y + h <= bottom * vh
 
+
+# A screen text this like a missing label (one character of four apart: "账户信息" / "账号信息") is what the
+# guide meant; below it, the near text is only shown, not offered as the replacement.
+OBVIOUS_FIX = 0.75
 
 PLACE_NAMES = {"左上": "左上角", "中上": "顶部正中", "右上": "右上角", "左中": "左侧", "中中": "中部",
                "右中": "右侧", "左下": "左下角", "中下": "底部正中", "右下": "右下角"}
@@ -141,8 +145,9 @@ def _missing(claim: Claim, shots, claims: list[Claim]) -> Finding:
                 best = (found[1], found[0], entry)
         if best and best[0] >= 0.5:
             what, (sc, st, shot) = f"界面显示「{best[1]}」", best[2]
-            fix = claim.words.replace(claim.label, best[1]) if claim.label in claim.words else best[1]
             box = next((t for t in shot.texts if normalize(t.get("text", "")) == normalize(best[1])), None)
+            if best[0] >= OBVIOUS_FIX and claim.label in claim.context:
+                fix = Fix(claim.line, claim.label, best[1])
     kind = "占位提示" if claim.kind == "placeholder" else "文字"
     return Finding("label_missing", claim.section, f"指南中的{kind}「{claim.words}」未出现在本节场景的界面上",
                    guide_words=claim.words, context=claim.context, screen=what, item=claim.item,

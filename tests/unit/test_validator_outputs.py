@@ -11,7 +11,9 @@ from validator.guide import parse_text
 from validator.html import _Page
 from validator.record import load_record
 from validator.findings import Highlight
-from validator.html_parts import shot_html
+from validator.html_parts import Pictures
+from validator.boxes import Box
+from validator.record import Shot
 
 HERE = Path(__file__).resolve().parent
 GUIDE = HERE.parents[1] / "guide" / "hunan-apec-account-registration.md"
@@ -96,10 +98,10 @@ def test_reports_say_which_items_only_sub_sections_cover(outputs):
     assert sections["1.3"]["items"][0]["own_scenarios"] == ["企业账号登录"]
     html = (out / "illustrated-guide.html").read_text(encoding="utf-8")
     body = re.sub(r'src="[^"]*"', "", html)
-    part = body[body.index('<section id="s-1">'):body.index('<section id="s-1.1">')]
+    part = body[body.index('<section id="s-1" '):body.index('<section id="s-1.1" ')]
     assert part.count('class="source subsections"') == 4 and "仅由子节场景覆盖" in part
     # A section without sub-sections has only its own scenarios: nothing to tell apart there.
-    assert 'class="source' not in body[body.index('<section id="s-1.3">'):]
+    assert 'class="source' not in body[body.index('<section id="s-1.3" '):]
 
 
 def test_html_marks_a_picture_word_and_refers_stand_ins_to_one_finding(outputs):
@@ -111,7 +113,7 @@ def test_html_marks_a_picture_word_and_refers_stand_ins_to_one_finding(outputs):
     assert re.search(r'<span class="claim image"[^>]*>背景图片</span><sup class="ref"><a href="#'
                      + image["id"], html)
     for piece in stand_in["extra"]["pieces"]:
-        assert re.search(f'>{re.escape(piece)}</span><sup class="ref"><a href="#{stand_in["id"]}">', html)
+        assert re.search(f'>{re.escape(piece)}</span><sup class="ref"><a href="#{stand_in["id"]}"', html)
 
 
 def test_a_words_reference_goes_to_the_finding_about_it():
@@ -124,15 +126,16 @@ def test_a_words_reference_goes_to_the_finding_about_it():
     assert [f.kind for f in page.refs(line, "中国领事XXX")] == ["placeholder_text"]
 
 
-def test_a_box_below_the_fold_is_not_drawn_off_the_screenshot(tmp_path):
-    # The footer of a long form lies below a viewport screenshot: say so instead of a box off the image.
+def test_a_box_below_a_window_sized_screenshot_is_not_drawn_off_it(tmp_path):
+    # An older record's screenshot is the window only: a footer below it gets a note instead of a box off the image.
     (tmp_path / "shot.png").write_bytes(PNG)  # 1×1, as a 1280-wide viewport: 1 px stands for 1280 px
     images = type("Store", (), {"data_uri": lambda self, rel: "data:image/png;base64,",
                                 "source": lambda self, rel: tmp_path / rel, "refused": lambda self, rel: None})()
-    inside = shot_html("shot.png", "portal", images, Highlight(0, 600, 1280, 20, 1280, 800))
-    below = shot_html("shot.png", "portal", images, Highlight(0, 1300, 1280, 20, 1280, 800))
-    assert 'class="hl"' in inside and "不在截图范围内" not in inside
-    assert 'class="hl"' not in below and "不在截图范围内" in below
+    pictures = Pictures(images, {"shot.png": Shot("portal", "shot.png", "", {"width": 1280, "height": 1280}, "", [])})
+    inside = pictures.shot("shot.png", "portal", [Box(0, 600, 1280, 20, "error", "x")])
+    below = pictures.shot("shot.png", "portal", [Box(0, 1300, 1280, 20, "error", "x")])
+    assert 'class="hl error"' in inside and "截图范围外" not in inside
+    assert 'class="hl error"' not in below and "截图范围外" in below
 
 
 def test_markdown_links_images_beside_it(outputs):
