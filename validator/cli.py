@@ -355,8 +355,10 @@ def run(args, fail_on: set[str], formats: set[str], extra: list[str]) -> int:
     except PreflightFailed as exc:
         return _error(str(exc))
     # Screenshots go beside the record: the record's paths are relative to its own folder.
-    cmd = [sys.executable, "-m", "pytest", "tests/test_scenarios.py", "--run-record", str(record),
-           "--evidence-dir", str(record.parent), "--preflight", "off"]
+    # --opt=VALUE, joined: pytest reads a separate folder argument as a test path before the harness's plugins
+    # have declared their options, and every xdist worker would then stop on "unrecognized arguments"
+    cmd = [sys.executable, "-m", "pytest", "tests/test_scenarios.py", f"--run-record={record}",
+           f"--evidence-dir={record.parent}", "--preflight=off"]
     if args.base_url:
         cmd += ["--base-url", args.base_url]
     if not _has_workers(extra):

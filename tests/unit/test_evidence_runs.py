@@ -21,9 +21,10 @@ def test_a_second_run_in_a_busy_folder_is_refused(tmp_path):
     holder = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)"])
     try:
         (evidence / LOCK_NAME).write_text(json.dumps({"pid": holder.pid, "started_at": "2026-01-05T09:30:00"}))
-        done = subprocess.run([sys.executable, "-m", "pytest", "tests/unit/test_uscc.py", "-q", "-n", "0",
-                               "--evidence-dir", str(evidence)], cwd=ROOT, capture_output=True, text=True,
-                              timeout=120)
+        # the scenarios file with every scenario deselected: a run that would write evidence, cheaply
+        done = subprocess.run([sys.executable, "-m", "pytest", "tests/test_scenarios.py", "-m", "no-such-section",
+                               "-q", "-n", "0", "--preflight=off", f"--evidence-dir={evidence}"], cwd=ROOT,
+                              capture_output=True, text=True, timeout=120)
     finally:
         holder.kill()
         holder.wait()
@@ -85,3 +86,16 @@ def test_screenshots_of_a_record_deleted_since_may_go(tmp_path):
     fresh_screenshots(tmp_path, gone)  # never written, or deleted since
     fresh_screenshots(tmp_path, tmp_path / "new.json")
     assert (tmp_path / "screenshots").is_dir()
+
+
+def test_a_run_of_unit_tests_alone_leaves_the_last_runs_evidence_alone(tmp_path):
+    evidence = tmp_path / "reports"
+    shot = evidence / "screenshots" / "f" / "s" / "01.png"
+    shot.parent.mkdir(parents=True)
+    shot.write_bytes(b"\x89PNG")
+    (evidence / "run-record.json").write_text('{"schema": 1, "scenarios": []}', encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "pytest", "tests/unit/test_uscc.py", "-q", "-n", "0",
+                           f"--evidence-dir={evidence}"], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert shot.exists() and (evidence / "run-record.json").read_text(encoding="utf-8") == \
+        '{"schema": 1, "scenarios": []}'

@@ -72,5 +72,5 @@ def test_a_browser_that_cannot_start_stops_pytest_with_exit_2(tmp_path):
     (["tests/test_scenarios.py::test_x"], True)])
 def test_only_runs_with_scenarios_need_the_browser(args, scenarios):
     from types import SimpleNamespace
-    from fixtures.preflight import _runs_scenarios
-    assert _runs_scenarios(SimpleNamespace(args=[str(ROOT / a) for a in args])) is scenarios
+    from fixtures.preflight import runs_scenarios
+    assert runs_scenarios(SimpleNamespace(args=[str(ROOT / a) for a in args])) is scenarios
