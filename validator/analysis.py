@@ -10,6 +10,8 @@ from .examples import attach_screens, example_findings
 from .findings import MARK_ORDER, Finding, merge_same_line, number
 from .guide import Guide, Item, Section, is_within
 from .illustrate import Figure, figures
+from .links import Links, link, link_findings, load_manifest, manifest_path
+from .prose_checks import prose_findings
 from .record import RunRecord
 from .text import normalize
 from .uicheck import ClaimResult, check_claims, field_findings
@@ -44,6 +46,7 @@ class Analysis:
     findings: list[Finding]
     sections: list[SectionResult]
     figures: dict[int, Figure]
+    links: Links | None = None
 
     def scenario_counts(self) -> dict[str, int]:
         counts = {"passed": 0, "failed": 0, "skipped": 0}
@@ -72,6 +75,10 @@ def analyse(guide: Guide, record: RunRecord) -> Analysis:
     findings = (scenario_findings(guide, record) + coverage_findings(guide, record) + ui
                 + field_findings(guide, record, claims) + consistency_findings(guide, claims, verified)
                 + example_findings(claims))
+    # Claims beyond quote marks: sentences linked to the steps that verify them, names, order, rules.
+    links = link(guide, record)
+    findings += link_findings(guide, record, links, load_manifest(manifest_path(guide.path)))
+    findings += prose_findings(guide, record, claims, links, findings)
     # One finding per row of the guide a writer fixes at once, before the ids are given.
     findings = merge_same_line(fold_stand_ins(findings))
     order = {s.id: n for n, s in enumerate(guide.sections)}
@@ -82,7 +89,7 @@ def analyse(guide: Guide, record: RunRecord) -> Analysis:
     _roll_up(sections)
     figs = figures(guide, record, claims)
     attach_screens(findings, claims, figs)
-    return Analysis(guide, record, claims, results, findings, sections, figs)
+    return Analysis(guide, record, claims, results, findings, sections, figs, links)
 
 
 def _mark(findings: list[Finding], covered: bool) -> str:

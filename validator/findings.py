@@ -25,6 +25,16 @@ KINDS: dict[str, tuple[str, str]] = {
     # A transcriber's word for a picture ("背景图片") is not on the screen as text, and need not be.
     "names_image": ("info", "drift"),
     "position_unchecked": ("info", "drift"),
+    # Claims beyond quote marks (links.py, names.py, order.py, behaviour.py, channels.py).
+    "link_broken": ("error", "drift"),
+    "link_renumbered": ("error", "drift"),
+    "name_near_miss": ("error", "drift"),
+    "order_steps": ("error", "drift"),
+    "order_first_then": ("error", "drift"),
+    "order_fields": ("warning", "drift"),
+    "behaviour_contradicted": ("error", "drift"),
+    "channel_unknown": ("error", "drift"),
+    "catalogue_mismatch": ("error", "drift"),
 }
 
 MARKS = {

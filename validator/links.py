@@ -1,0 +1,322 @@
+"""Links between the guide's sentences and the scenario steps that verify them, by their words.
+
+The Gherkin is written in the guide's words ("当 进入 APEC 主页中, 选择登录"), so a step quotes the
+sentence it verifies: the two share a run of letters. A link is made by that shared run, never by
+the item number, so a renumbered guide cannot re-map a scenario silently, and an edit on either
+side shows as a quote that no longer matches ("指南第 N 行现在写「…」，场景验证的是「…」").
+
+Built once per analysis; the order, behaviour and renumbering checks read the links.
+"""
+from __future__ import annotations
+
+import difflib
+import json
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from .findings import Finding
+from .guide import Guide, is_within
+from .record import RunRecord, Scenario
+from .sentences import Sentence, sentences
+
+# A shared run this long is a quote, not chance; a shorter one counts when it is the whole of the
+# step or the whole of the sentence ("选择注册新账号").
+QUOTE_MIN = 6
+WHOLE_MIN = 4
+# Around the quote, pieces of two letters or more with at most this many letters between them
+# belong to the same quote: a word changed inside it ("不能"→"可以") leaves pieces on both sides.
+GAP_MAX = 3
+PIECE_MIN = 2
+NAME_STEP = -1  # a scenario's name quotes the guide as its steps do
+STRONG = 0.6
+WHEN = {"当", "When"}
+CONTINUE = {"而且", "并且", "同时", "但是", "And", "But", "*"}
+
+
+def _effective_keyword(scenario: Scenario, index: int) -> str:
+    for st in reversed(scenario.steps[:index + 1]):
+        if st.keyword.strip() not in CONTINUE:
+            return st.keyword.strip()
+    return ""
+
+
+@dataclass(frozen=True)
+class Quote:
+    guide: str  # the guide's words the quote spans, as written
+    step: str  # the step's words it spans, as written
+    shared: int  # letters the two have in common inside the span
+    exact: bool  # the span is the same letters on both sides
+
+
+@dataclass
+class Link:
+    sentence: Sentence
+    scenario: Scenario
+    step: int  # index of the step in its scenario; NAME_STEP for the scenario's name
+    text: str  # the step's text (or the scenario's name)
+    quote: Quote
+
+    @property
+    def step_words(self) -> str:
+        return self.scenario.name if self.step == NAME_STEP else \
+            f"{self.scenario.steps[self.step].keyword} {self.text}"
+
+
+    @property
+    def strong(self) -> bool:
+        """The step is the guide's words (or the guide's sentence is the step's): most of either
+        side is the quote. Weak links ("…电子营业执照…") say the step touches the sentence."""
+        a = len(letters(self.sentence.text)[0])
+        b = len(letters(self.text)[0])
+        return self.quote.shared >= WHOLE_MIN and self.quote.shared >= STRONG * min(a, b)
+
+    @property
+    def acts(self) -> bool:
+        """A When step (or one that continues it): what the user does, not the state a Given
+        arranges nor an outcome a Then checks."""
+        return self.step >= 0 and _effective_keyword(self.scenario, self.step) in WHEN
+
+
+@dataclass
+class Links:
+    sentences: list[Sentence]
+    links: list[Link] = field(default_factory=list)
+
+    def of(self, sentence: Sentence) -> list[Link]:
+        return [lk for lk in self.links if lk.sentence == sentence]
+
+    def exact(self, sentence: Sentence) -> list[Link]:
+        return [lk for lk in self.of(sentence) if lk.quote.exact]
+
+
+@lru_cache(maxsize=200_000)
+def letters(text: str) -> tuple[str, tuple[int, ...]]:
+    """The text's letters and digits (full-width folded), with where each stands in the text."""
+    out, where = [], []
+    for i, ch in enumerate(text):
+        folded = unicodedata.normalize("NFKC", ch)
+        for c in folded:
+            if c.isalnum():
+                out.append(c)
+                where.append(i)
+    return "".join(out), tuple(where)
+
+
+def quote(sentence_text: str, step_text: str) -> Quote | None:
+    """The run of letters a step shares with a sentence, widened over small edits inside it."""
+    a, a_at = letters(sentence_text)
+    b, b_at = letters(step_text)
+    if not a or not b:
+        return None
+    blocks = [m for m in difflib.SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks() if m.size]
+    if not blocks:
+        return None
+    k = max(range(len(blocks)), key=lambda i: blocks[i].size)
+    core = blocks[k]
+    whole = core.size in (len(a), len(b))
+    if core.size < QUOTE_MIN and not (whole and core.size >= WHOLE_MIN):
+        return None
+    lo = hi = k
+    while lo > 0 and _joins(blocks[lo - 1], blocks[lo]):
+        lo -= 1
+    while hi + 1 < len(blocks) and _joins(blocks[hi], blocks[hi + 1]):
+        hi += 1
+    first, last = blocks[lo], blocks[hi]
+    a0, a1 = first.a, last.a + last.size
+    b0, b1 = first.b, last.b + last.size
+    shared = sum(m.size for m in blocks[lo:hi + 1])
+    return Quote(sentence_text[a_at[a0]:a_at[a1 - 1] + 1], step_text[b_at[b0]:b_at[b1 - 1] + 1], shared,
+                 a[a0:a1] == b[b0:b1])
+
+
+def _joins(left, right) -> bool:
+    gap_a = right.a - (left.a + left.size)
+    gap_b = right.b - (left.b + left.size)
+    return min(left.size, right.size) >= PIECE_MIN and gap_a <= GAP_MAX and gap_b <= GAP_MAX
+
+
+def _speaks_for(scenario: Scenario, sentence: Sentence) -> bool:
+    return any(is_within(sec, sentence.section) for sec, _ in scenario.refs)
+
+
+def link(guide: Guide, record: RunRecord) -> Links:
+    found = Links(sentences(guide))
+    for sc in record.scenarios:
+        if not sc.ran:
+            continue
+        candidates = [s for s in found.sentences if _speaks_for(sc, s)]
+        if not candidates:
+            continue
+        texts = [(NAME_STEP, sc.name)] + [(i, st.text) for i, st in enumerate(sc.steps)]
+        for index, text in texts:
+            best: list[tuple[Sentence, Quote]] = []
+            for s in candidates:
+                q = quote(s.text, text)
+                if q is None:
+                    continue
+                if not best or q.shared > best[0][1].shared:
+                    best = [(s, q)]
+                elif q.shared == best[0][1].shared:
+                    best.append((s, q))
+            found.links += [Link(s, sc, index, text, q) for s, q in best]
+    return found
+
+
+def sentence_coverage(found: Links) -> list[dict]:
+    """Per claim-bearing sentence: the steps that quote it, for report.json."""
+    out = []
+    for s in found.sentences:
+        own = found.of(s)
+        out.append({"section": s.section, "item": s.item, "line": s.line, "text": s.text,
+                    "linked": bool(own),
+                    "steps": [{"scenario": lk.scenario.name, "step": lk.step_words, "quote": lk.quote.step,
+                               "exact": lk.quote.exact} for lk in own]})
+    return out
+
+
+def manifest_entries(found: Links) -> list[dict]:
+    """What each step verified when the links were last approved: the guide's words it quotes and
+    the item they stood in. Written by ``python -m validator.links --write``."""
+    out = []
+    for lk in found.links:
+        out.append({"feature_file": lk.scenario.feature_file, "scenario": lk.scenario.name,
+                    "step": lk.text if lk.step != NAME_STEP else None,
+                    "guide": lk.quote.guide, "section": lk.sentence.section, "item": lk.sentence.item,
+                    "tagged": _tagged(lk.scenario, lk.sentence)})
+    unique = {json.dumps(e, ensure_ascii=False, sort_keys=True): e for e in out}
+    return [unique[k] for k in sorted(unique)]
+
+
+def _tagged(scenario: Scenario, sentence: Sentence) -> bool:
+    """The scenario's item tags in the sentence's section name the sentence's item (or hold none)."""
+    items = [itm for sec, itm in scenario.refs if sec == sentence.section and itm]
+    if not items or sentence.item is None:
+        return True
+    return any(is_within(sentence.item, i) or is_within(i, sentence.item) for i in items)
+
+
+def manifest_path(guide_path: str) -> Path | None:
+    """``<guide>.links.json`` beside the guide, else the repository's own guide's links."""
+    beside = Path(guide_path).with_suffix(".links.json")
+    if beside.is_file():
+        return beside
+    default = Path(__file__).resolve().parents[1] / "guide" / "hunan-apec-account-registration.links.json"
+    return default if default.is_file() else None
+
+
+def load_manifest(path: Path | None) -> list[dict]:
+    if path is None:
+        return []
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    return [e for e in data.get("links", []) if isinstance(e, dict) and isinstance(e.get("guide"), str)]
+
+
+def link_findings(guide: Guide, record: RunRecord, found: Links, manifest: list[dict]) -> list[Finding]:
+    """Approved links that no longer hold: the guide's words a step verified are gone from the
+    guide (reworded, or the step reworded), or now stand in an item the scenario is not tagged for."""
+    out, seen = [], set()
+    by_name: dict[tuple, list[Scenario]] = {}
+    for sc in record.scenarios:
+        if sc.ran:  # an outline's rows share one name
+            by_name.setdefault((sc.feature_file, sc.name), []).append(sc)
+    for entry in manifest:
+        runs = by_name.get((entry.get("feature_file"), entry.get("scenario")))
+        if not runs:
+            continue
+        step_text = entry.get("step")
+        sc = next((r for r in runs if step_text is None or step_text in [st.text for st in r.steps]), None)
+        if sc is None:
+            finding = _step_changed(found, runs[0], entry)
+        else:
+            finding = _guide_changed(found, sc, entry, step_text)
+        if finding and (finding.kind, finding.line, finding.message) not in seen:
+            seen.add((finding.kind, finding.line, finding.message))
+            out.append(finding)
+    return out
+
+
+def _candidates(found: Links, sc: Scenario, entry: dict) -> list[Sentence]:
+    return [s for s in found.sentences if _speaks_for(sc, s) or s.section == entry.get("section")]
+
+
+def _guide_changed(found: Links, sc: Scenario, entry: dict, step_text: str | None) -> Finding | None:
+    old = entry["guide"]
+    want = letters(old)[0]
+    cands = _candidates(found, sc, entry)
+    here = [s for s in cands if want in letters(s.text)[0]]
+    step_words = step_text if step_text is not None else sc.name
+    if here:
+        if any(_tagged(sc, h) for h in here):
+            return None
+        s = next((h for h in here if h.section == entry.get("section")), here[0])
+        if entry.get("tagged"):
+            tags = "、".join(f"第 {itm} 条" for sec, itm in sc.refs if sec == s.section and itm)
+            return Finding("link_renumbered", s.section,
+                           f"场景「{sc.name}」标记为{tags}，但它验证的「{old}」现在在指南第 {s.item} 条"
+                           f"（第 {s.line} 行，原在第 {entry.get('item')} 条）",
+                           guide_words=old, context=s.text, screen=step_words, item=s.item, line=s.line,
+                           scenario=sc.name, step=step_words if step_text is not None else None)
+        return None
+    best = None
+    for s in cands:
+        q = quote(s.text, old)
+        if q and (best is None or q.shared > best[1].shared):
+            best = (s, q)
+    if best is None:
+        section = entry.get("section")
+        return Finding("link_broken", section,
+                       f"指南中已没有场景「{sc.name}」验证的文字「{old}」",
+                       guide_words=old, screen=step_words, item=entry.get("item"),
+                       scenario=sc.name, step=step_words if step_text is not None else None)
+    s, q = best
+    return Finding("link_broken", s.section,
+                   f"指南第 {s.line} 行现在写「{q.guide}」，场景验证的是「{old}」",
+                   guide_words=q.guide, context=s.text, screen=step_words, item=s.item, line=s.line,
+                   scenario=sc.name, step=step_words if step_text is not None else None,
+                   extra={"verified": old})
+
+
+def _step_changed(found: Links, sc: Scenario, entry: dict) -> Finding | None:
+    """The Gherkin side moved: the approved step is no longer in its scenario."""
+    old = entry["guide"]
+    want = letters(old)[0]
+    s = next((x for x in _candidates(found, sc, entry) if want in letters(x.text)[0]), None)
+    now = [lk for lk in found.links if lk.scenario is sc and lk.sentence == s] if s else []
+    if s is None or any(letters(old)[0] in letters(lk.text)[0] for lk in now):
+        return None
+    return Finding("link_broken", s.section,
+                   f"指南第 {s.line} 行写「{old}」，场景「{sc.name}」已不再有验证它的步骤「{entry.get('step')}」",
+                   guide_words=old, context=s.text, screen=entry.get("step") or "", item=s.item, line=s.line,
+                   scenario=sc.name)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m validator.links --write [--guide G] [--record R]``: approve the current links."""
+    import argparse
+    from .guide import parse_guide
+    from .record import load_record
+    parser = argparse.ArgumentParser(prog="python -m validator.links")
+    parser.add_argument("--guide", default="guide/hunan-apec-account-registration.md")
+    parser.add_argument("--record", default="reports/run-record.json")
+    parser.add_argument("--write", action="store_true", help="write <guide>.links.json beside the guide")
+    args = parser.parse_args(argv)
+    found = link(parse_guide(args.guide), load_record(args.record))
+    entries = manifest_entries(found)
+    if args.write:
+        target = Path(args.guide).with_suffix(".links.json")
+        target.write_text(json.dumps({"schema": 1, "links": entries}, ensure_ascii=False, indent=1) + "\n",
+                          encoding="utf-8")
+        print(f"{len(entries)} links written to {target}")
+    else:
+        linked = sum(1 for s in found.sentences if found.of(s))
+        print(f"{linked} of {len(found.sentences)} claim-bearing sentences linked; {len(entries)} links")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
