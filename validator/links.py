@@ -104,6 +104,7 @@ def letters(text: str) -> tuple[str, tuple[int, ...]]:
     return "".join(out), tuple(where)
 
 
+@lru_cache(maxsize=500_000)
 def quote(sentence_text: str, step_text: str) -> Quote | None:
     """The run of letters a step shares with a sentence, widened over small edits inside it."""
     a, a_at = letters(sentence_text)
