@@ -77,8 +77,8 @@ def analyse(guide: Guide, record: RunRecord) -> Analysis:
                 + example_findings(claims))
     # Claims beyond quote marks: sentences linked to the steps that verify them, names, order, rules.
     links = link(guide, record)
-    findings += link_findings(guide, record, links, load_manifest(manifest_path(guide.path)))
-    findings += prose_findings(guide, record, claims, links, findings)
+    findings += prose_findings(guide, record, claims, links, findings,
+                               link_findings(guide, record, links, load_manifest(manifest_path(guide.path))))
     # One finding per row of the guide a writer fixes at once, before the ids are given.
     findings = merge_same_line(fold_stand_ins(findings))
     order = {s.id: n for n, s in enumerate(guide.sections)}

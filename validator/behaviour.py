@@ -8,9 +8,10 @@ scenario asserts 不能, or 有效 where it asserts 失效, the two are shown si
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .findings import Finding
-from .links import Link, Links, letters
+from .links import Links
 
 # Rule words by what they assert; longest first so "不可以" is not read as "可以".
 RULE_WORDS = [
@@ -52,10 +53,10 @@ def _conflict(guide: list[str], step: list[str]) -> bool:
 def behaviour_findings(links: Links) -> list[Finding]:
     out, seen = [], set()
     for lk in links.links:
-        g, s = _sides(lk)
-        gr, sr = _rules(g), _rules(s)
-        if not _conflict(gr, sr):
+        clash = _clash(lk.sentence.text, lk.text, lk.quote.guide, lk.quote.step)
+        if clash is None:
             continue
+        g, s = clash
         key = (lk.sentence.line, g)
         if key in seen:
             continue
@@ -69,13 +70,10 @@ def behaviour_findings(links: Links) -> list[Finding]:
     return out
 
 
-def _sides(lk: Link) -> tuple[str, str]:
-    """The guide's and the step's clause around the quote that links them."""
-    gi = lk.sentence.text.find(lk.quote.guide)
-    si = lk.text.find(lk.quote.step)
-    g = _clause(lk.sentence.text, gi, gi + len(lk.quote.guide)) if gi >= 0 else lk.quote.guide
-    s = _clause(lk.text, si, si + len(lk.quote.step)) if si >= 0 else lk.quote.step
-    return g, s
-
-
-__all__ = ["behaviour_findings", "letters"]
+@lru_cache(maxsize=200_000)
+def _clash(sentence: str, step: str, guide_quote: str, step_quote: str) -> tuple[str, str] | None:
+    """The guide's and the step's clauses around their shared quote, when their rule words clash."""
+    gi, si = sentence.find(guide_quote), step.find(step_quote)
+    g = _clause(sentence, gi, gi + len(guide_quote)) if gi >= 0 else guide_quote
+    s = _clause(step, si, si + len(step_quote)) if si >= 0 else step_quote
+    return (g, s) if _conflict(_rules(g), _rules(s)) else None

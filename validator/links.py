@@ -83,9 +83,22 @@ class Link:
 class Links:
     sentences: list[Sentence]
     links: list[Link] = field(default_factory=list)
+    _by_sentence: dict = field(default_factory=dict, repr=False)
+    _for_scenario: dict = field(default_factory=dict, repr=False)
 
     def of(self, sentence: Sentence) -> list[Link]:
-        return [lk for lk in self.links if lk.sentence == sentence]
+        if not self._by_sentence and self.links:
+            for lk in self.links:
+                self._by_sentence.setdefault(lk.sentence, []).append(lk)
+        return self._by_sentence.get(sentence, [])
+
+    def candidates(self, scenario: Scenario) -> list[Sentence]:
+        """The sentences of the sections the scenario is tagged for (or that hold them)."""
+        key = id(scenario)
+        if key not in self._for_scenario:
+            owners = _ancestors(scenario)
+            self._for_scenario[key] = [s for s in self.sentences if s.section in owners]
+        return self._for_scenario[key]
 
     def exact(self, sentence: Sentence) -> list[Link]:
         return [lk for lk in self.of(sentence) if lk.quote.exact]
@@ -138,8 +151,28 @@ def _joins(left, right) -> bool:
     return min(left.size, right.size) >= PIECE_MIN and gap_a <= GAP_MAX and gap_b <= GAP_MAX
 
 
+def _ancestors(scenario: Scenario) -> frozenset[str]:
+    """Sections a scenario speaks for: each tagged section and the sections that hold it."""
+    out = set()
+    for sec, _ in scenario.refs:
+        parts = sec.split(".")
+        out.update(".".join(parts[:k]) for k in range(1, len(parts) + 1))
+    return frozenset(out)
+
+
+def scenarios_by_section(record: RunRecord) -> dict[str, list[Scenario]]:
+    """Section -> the scenarios that ran for it or for a section within it (``for_section``,
+    built once instead of once per section)."""
+    out: dict[str, list[Scenario]] = {}
+    for sc in record.scenarios:
+        if sc.ran:
+            for sec in _ancestors(sc):
+                out.setdefault(sec, []).append(sc)
+    return out
+
+
 def _speaks_for(scenario: Scenario, sentence: Sentence) -> bool:
-    return any(is_within(sec, sentence.section) for sec, _ in scenario.refs)
+    return sentence.section in _ancestors(scenario)
 
 
 def link(guide: Guide, record: RunRecord) -> Links:
@@ -147,21 +180,25 @@ def link(guide: Guide, record: RunRecord) -> Links:
     for sc in record.scenarios:
         if not sc.ran:
             continue
-        candidates = [s for s in found.sentences if _speaks_for(sc, s)]
+        candidates = found.candidates(sc)
         if not candidates:
             continue
+        # A guide repeats sentences word for word; each wording is compared once.
+        by_text: dict[str, list[Sentence]] = {}
+        for s in candidates:
+            by_text.setdefault(s.text, []).append(s)
         texts = [(NAME_STEP, sc.name)] + [(i, st.text) for i, st in enumerate(sc.steps)]
         for index, text in texts:
-            best: list[tuple[Sentence, Quote]] = []
-            for s in candidates:
-                q = quote(s.text, text)
+            best: list[tuple[str, Quote]] = []
+            for wording in by_text:
+                q = quote(wording, text)
                 if q is None:
                     continue
                 if not best or q.shared > best[0][1].shared:
-                    best = [(s, q)]
+                    best = [(wording, q)]
                 elif q.shared == best[0][1].shared:
-                    best.append((s, q))
-            found.links += [Link(s, sc, index, text, q) for s, q in best]
+                    best.append((wording, q))
+            found.links += [Link(s, sc, index, text, q) for wording, q in best for s in by_text[wording]]
     return found
 
 
@@ -238,18 +275,42 @@ def link_findings(guide: Guide, record: RunRecord, found: Links, manifest: list[
         if finding and (finding.kind, finding.line, finding.message) not in seen:
             seen.add((finding.kind, finding.line, finding.message))
             out.append(finding)
-    return out
+    return _widest_per_line(out)
+
+
+def _widest_per_line(findings: list[Finding]) -> list[Finding]:
+    """Several steps quoting one edited sentence are one defect of the guide: keep, per line and
+    kind, the finding that quotes the most of the guide's words."""
+    best: dict[tuple, Finding] = {}
+    for f in findings:
+        key = (f.kind, f.section, f.line)
+        if key not in best or len(f.guide_words) > len(best[key].guide_words):
+            best[key] = f
+    return [f for f in findings if best[(f.kind, f.section, f.line)] is f]
 
 
 def _candidates(found: Links, sc: Scenario, entry: dict) -> list[Sentence]:
-    return [s for s in found.sentences if _speaks_for(sc, s) or s.section == entry.get("section")]
+    own = found.candidates(sc)
+    if any(s.section == entry.get("section") for s in own):
+        return own
+    return own + [s for s in found.sentences if s.section == entry.get("section")]
+
+
+# Letters that change no claim when added or dropped ("成功后" / "成功之后"): rewording the
+# guide with them keeps its links.
+FILLER = set("的之了地着也都")
+
+
+@lru_cache(maxsize=200_000)
+def bare(text: str) -> str:
+    return "".join(ch for ch in letters(text)[0] if ch not in FILLER)
 
 
 def _guide_changed(found: Links, sc: Scenario, entry: dict, step_text: str | None) -> Finding | None:
     old = entry["guide"]
-    want = letters(old)[0]
+    want = bare(old)
     cands = _candidates(found, sc, entry)
-    here = [s for s in cands if want in letters(s.text)[0]]
+    here = [s for s in cands if want in bare(s.text)]
     step_words = step_text if step_text is not None else sc.name
     if here:
         if any(_tagged(sc, h) for h in here):
@@ -285,8 +346,8 @@ def _guide_changed(found: Links, sc: Scenario, entry: dict, step_text: str | Non
 def _step_changed(found: Links, sc: Scenario, entry: dict) -> Finding | None:
     """The Gherkin side moved: the approved step is no longer in its scenario."""
     old = entry["guide"]
-    want = letters(old)[0]
-    s = next((x for x in _candidates(found, sc, entry) if want in letters(x.text)[0]), None)
+    want = bare(old)
+    s = next((x for x in _candidates(found, sc, entry) if want in bare(x.text)), None)
     now = [lk for lk in found.links if lk.scenario is sc and lk.sentence == s] if s else []
     if s is None or any(letters(old)[0] in letters(lk.text)[0] for lk in now):
         return None

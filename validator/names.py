@@ -14,7 +14,7 @@ from functools import lru_cache
 from .claims import QUOTES
 from .findings import Finding
 from .guide import Guide
-from .links import Links, letters
+from .links import Links, letters, scenarios_by_section
 from .record import RunRecord
 from .text import normalize, tokens
 
@@ -27,9 +27,16 @@ MESSAGE = re.compile(r"未|不|没有|已|请|成功|失败|错误")
 PARTICLES = set("的了地之")
 
 
-def _vocabulary(record: RunRecord, section: str) -> frozenset[str]:
+def _vocabulary(record: RunRecord, scenarios: list, cache: dict) -> frozenset[str]:
+    key = tuple(id(s) for s in scenarios)  # copies of a section share their scenarios' words
+    if key not in cache:
+        cache[key] = _words(record.shots_for(scenarios))
+    return cache[key]
+
+
+def _words(shots) -> frozenset[str]:
     out = set()
-    for _, _, shot in record.shots_for([s for s in record.for_section(section) if s.ran]):
+    for _, _, shot in shots:
         for s in shot.strings():
             for t in (normalize(s), *tokens(s)):
                 word = letters(t)[0]
@@ -55,6 +62,7 @@ def one_edit(run: str, word: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=100_000)
 def _near(text: str, vocab: frozenset[str]) -> list[tuple[int, str, str]]:
     """(start, prose word, screen word) for runs one edit away from a screen word."""
     out = []
@@ -80,18 +88,27 @@ def _near(text: str, vocab: frozenset[str]) -> list[tuple[int, str, str]]:
 
 def name_findings(guide: Guide, record: RunRecord, links: Links) -> list[Finding]:
     vocab_of: dict[str, frozenset[str]] = {}
+    cache: dict = {}
+    by_section = scenarios_by_section(record)
     prose = [(s, letters(QUOTES.sub("，", s.text))[0]) for s in links.sentences]
-    step_words = {sec: "\n".join(letters(lk.text)[0] for lk in links.links if lk.sentence.section == sec)
-                  for sec in {s.section for s in links.sentences}}
+    uses: dict[str, int] = {}
+    step_texts: dict[str, set[str]] = {}
+    for lk in links.links:
+        step_texts.setdefault(lk.sentence.section, set()).add(letters(lk.text)[0])
+    step_words = {sec: "\n".join(sorted(texts)) for sec, texts in step_texts.items()}
     out, seen = [], set()
     for s, text in prose:
-        vocab = vocab_of.setdefault(s.section, _vocabulary(record, s.section))
+        if s.section not in vocab_of:
+            vocab_of[s.section] = _vocabulary(record, by_section.get(s.section, []), cache)
+        vocab = vocab_of[s.section]
         if not vocab:
             continue
         hits = _near(text, vocab)
         for start, run, word in sorted(hits):
             # The guide's own term (used in two sentences), or words a scenario step repeats.
-            if sum(run in t for _, t in prose) > 1 or run in step_words.get(s.section, "") or (s.line, run) in seen:
+            if run not in uses:
+                uses[run] = sum(run in t for t in {t for _, t in prose})
+            if uses[run] > 1 or run in step_words.get(s.section, "") or (s.line, run) in seen:
                 continue
             seen.add((s.line, run))
             out.append(Finding("name_near_miss", s.section,

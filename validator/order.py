@@ -12,7 +12,7 @@ from .claims import Claim
 from .findings import Finding, Highlight
 from .guide import Guide
 from .illustrate import best_screen_shot
-from .links import Links, letters, quote
+from .links import Links, letters, quote, scenarios_by_section
 from .record import RunRecord, Scenario, Shot
 from .sentences import Sentence
 from .text import normalize
@@ -31,17 +31,18 @@ def step_order_findings(guide: Guide, record: RunRecord, links: Links) -> list[F
     out, seen = [], set()
     by_scenario: dict[int, list] = {}
     for lk in links.links:
-        if lk.acts and lk.strong and lk.sentence.item and "." not in lk.sentence.item:
+        if lk.acts and lk.strong and lk.sentence.item:
             by_scenario.setdefault(id(lk.scenario), []).append(lk)
     for group in by_scenario.values():
-        first: dict[tuple[str, int], tuple] = {}
+        first: dict[tuple, tuple] = {}
         for lk in group:
-            key = (lk.sentence.section, int(lk.sentence.item))
+            parent, _, number = lk.sentence.item.rpartition(".")
+            key = (lk.sentence.section, parent, int(number))
             if key not in first or lk.step < first[key][0]:
                 first[key] = (lk.step, lk)
         keys = sorted(first)
         for a, b in zip(keys, keys[1:]):
-            if a[0] != b[0] or first[a][0] <= first[b][0]:
+            if a[:2] != b[:2] or first[a][0] <= first[b][0]:
                 continue
             la, lb = first[a][1], first[b][1]
             key = (la.sentence.line, lb.sentence.line)
@@ -50,8 +51,9 @@ def step_order_findings(guide: Guide, record: RunRecord, links: Links) -> list[F
             seen.add(key)
             out.append(Finding(
                 "order_steps", la.sentence.section,
-                f"指南第 {a[1]} 条「{la.sentence.text}」排在第 {b[1]} 条「{lb.sentence.text}」之前，"
-                f"场景「{la.scenario.name}」却先做第 {b[1]} 条（「{lb.text}」）再做第 {a[1]} 条（「{la.text}」）",
+                f"指南第 {la.sentence.item} 条「{la.sentence.text}」排在第 {lb.sentence.item} 条「{lb.sentence.text}」"
+                f"之前，场景「{la.scenario.name}」却先做第 {lb.sentence.item} 条（「{lb.text}」）"
+                f"再做第 {la.sentence.item} 条（「{la.text}」）",
                 guide_words=la.sentence.text, context=la.sentence.text,
                 screen=f"场景步骤顺序：{lb.step_words} → {la.step_words}",
                 item=la.sentence.item, line=la.sentence.line, scenario=la.scenario.name,
@@ -104,14 +106,26 @@ def _scenarios_for(links: Links, s: Sentence) -> list[Scenario]:
 
 def field_order_findings(guide: Guide, record: RunRecord, claims: list[Claim]) -> list[Finding]:
     out = []
+    by_slot: dict[int, list[Claim]] = {}
+    for c in claims:
+        if c.slot is not None:
+            by_slot.setdefault(c.slot, []).append(c)
+    by_section = scenarios_by_section(record)
+    shown: dict[tuple, object] = {}  # copies of one screen in one section's scenarios: one search
     for block in guide.slots():
         if block.kind != "screen":
             continue
-        own = [c for c in claims if c.slot == block.slot]
+        own = by_slot.get(block.slot, [])
         fields = [c for c in own if c.kind == "label" and re.search(r"[:：]", c.context)]
-        shots = record.shots_for([s for s in record.for_section(block.section) if s.ran])
-        found = best_screen_shot([c for c in own if c.kind in ("label", "placeholder")], shots)
-        if not found or len(fields) < 2:
+        if len(fields) < 2:
+            continue
+        scenarios = by_section.get(block.section, [])
+        looked = [c for c in own if c.kind in ("label", "placeholder")]
+        key = (tuple((c.kind, c.label) for c in looked), tuple(id(s) for s in scenarios))
+        if key not in shown:
+            shown[key] = best_screen_shot(looked, record.shots_for(scenarios))
+        found = shown[key]
+        if not found:
             continue
         sc, st, shot = found
         placed = [(c, _box(c.label, shot)) for c in fields]

@@ -17,12 +17,25 @@ from .record import RunRecord
 
 
 def prose_findings(guide: Guide, record: RunRecord, claims: list[Claim], links: Links,
-                   earlier: list[Finding]) -> list[Finding]:
+                   earlier: list[Finding], link_broken: list[Finding]) -> list[Finding]:
+    """``earlier``: the quoted-label checks' findings; ``link_broken``: approved links that broke.
+    A broken link is the catch-all, so it is dropped where a check that names the defect spoke."""
     found = (name_findings(guide, record, links) + step_order_findings(guide, record, links)
              + first_then_findings(guide, record, links) + field_order_findings(guide, record, claims)
              + behaviour_findings(links) + channel_findings(guide, record) + catalogue_findings(guide, record)
              + url_findings(guide, record, claims))
-    # One defect, one finding: a word another check already reports on that line is not repeated.
-    said = {(f.line, w) for f in earlier for w in (f.guide_words,) if w}
+    found = _unsaid(found, earlier)
+    specific = {f.line for f in earlier + found if f.line is not None and f.kind in SPECIFIC}
+    return found + [f for f in link_broken if f.kind == "link_renumbered" or f.line not in specific]
+
+
+# Findings that name what changed on a line; a broken link there says it again, less precisely.
+SPECIFIC = {"label_missing", "name_near_miss", "order_steps", "order_first_then", "behaviour_contradicted",
+            "channel_unknown", "catalogue_mismatch", "url_mismatch", "inconsistent_name", "position_wrong"}
+
+
+def _unsaid(found: list[Finding], earlier: list[Finding]) -> list[Finding]:
+    """One defect, one finding: words another check already reports on that line are not repeated."""
+    said = {(f.line, f.guide_words) for f in earlier if f.guide_words}
     return [f for f in found if not any(f.line == line and (w in f.guide_words or f.guide_words in w)
                                         for line, w in said)]
