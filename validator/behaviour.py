@@ -74,6 +74,28 @@ def behaviour_findings(links: Links) -> list[Finding]:
 def _clash(sentence: str, step: str, guide_quote: str, step_quote: str) -> tuple[str, str] | None:
     """The guide's and the step's clauses around their shared quote, when their rule words clash."""
     gi, si = sentence.find(guide_quote), step.find(step_quote)
-    g = _clause(sentence, gi, gi + len(guide_quote)) if gi >= 0 else guide_quote
-    s = _clause(step, si, si + len(step_quote)) if si >= 0 else step_quote
-    return (g, s) if _conflict(_rules(g), _rules(s)) else None
+    if gi < 0 or si < 0:
+        return None
+    g = _clause(sentence, gi, gi + len(guide_quote))
+    s = _clause(step, si, si + len(step_quote))
+    if _conflict(_rules(g), _rules(s)):
+        return g, s
+    # The clauses that follow, while both sides still speak of the same thing ("但不可使用" /
+    # "也可以使用"): a rule often sits in the clause after the quoted one.
+    g_end, s_end = sentence.find(g) + len(g), step.find(s) + len(s)
+    for g_next, s_next in zip(_clauses_after(sentence, g_end), _clauses_after(step, s_end)):
+        if not _same_topic(g_next, s_next):
+            break
+        if _conflict(_rules(g_next), _rules(s_next)):
+            return f"{g}，{g_next}", f"{s}，{s_next}"
+    return None
+
+
+def _clauses_after(text: str, end: int) -> list[str]:
+    return [c for c in CLAUSE_END.split(text[end:]) if c.strip()][:2]
+
+
+def _same_topic(a: str, b: str) -> bool:
+    """Two clauses about one thing: they share a word of two letters besides the rule words."""
+    a, b = RULE.sub("|", a), RULE.sub("|", b)
+    return any(a[i:i + 2] in b for i in range(len(a) - 1) if "|" not in a[i:i + 2] and a[i:i + 2].strip())

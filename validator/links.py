@@ -48,6 +48,7 @@ class Quote:
     step: str  # the step's words it spans, as written
     shared: int  # letters the two have in common inside the span
     exact: bool  # the span is the same letters on both sides
+    span: tuple[int, int, int, int] = (0, 0, 0, 0)  # letter offsets: guide start, end; step start, end
 
 
 @dataclass
@@ -142,7 +143,17 @@ def quote(sentence_text: str, step_text: str) -> Quote | None:
     b0, b1 = first.b, last.b + last.size
     shared = sum(m.size for m in blocks[lo:hi + 1])
     return Quote(sentence_text[a_at[a0]:a_at[a1 - 1] + 1], step_text[b_at[b0]:b_at[b1 - 1] + 1], shared,
-                 a[a0:a1] == b[b0:b1])
+                 a[a0:a1] == b[b0:b1], (a0, a1, b0, b1))
+
+
+def widened(sentence_text: str, q: Quote, other_text: str) -> str:
+    """The sentence's words for the whole of the other text: the quote grown by the letters of
+    the other text it left out, so a changed last word shows whole ("选择登陆", not "选择登")."""
+    a, a_at = letters(sentence_text)
+    b = letters(other_text)[0]
+    a0, a1, b0, b1 = q.span
+    a0, a1 = max(0, a0 - b0), min(len(a), a1 + len(b) - b1)
+    return sentence_text[a_at[a0]:a_at[a1 - 1] + 1] if a1 > a0 else q.guide
 
 
 def _joins(left, right) -> bool:
@@ -336,11 +347,16 @@ def _guide_changed(found: Links, sc: Scenario, entry: dict, step_text: str | Non
                        guide_words=old, screen=step_words, item=entry.get("item"),
                        scenario=sc.name, step=step_words if step_text is not None else None)
     s, q = best
+    now = widened(s.text, q, old)
+    was, became = letters(old)[0], letters(now)[0]
+    # What the edit changed, for the checks that name it better (prose_checks keeps one finding).
+    changed = [became[j1:j2] or was[i1:i2] for op, i1, i2, j1, j2 in
+               difflib.SequenceMatcher(None, was, became, autojunk=False).get_opcodes() if op != "equal"]
     return Finding("link_broken", s.section,
-                   f"指南第 {s.line} 行现在写「{q.guide}」，场景验证的是「{old}」",
-                   guide_words=q.guide, context=s.text, screen=step_words, item=s.item, line=s.line,
+                   f"指南第 {s.line} 行现在写「{now}」，场景验证的是「{old}」",
+                   guide_words=now, context=s.text, screen=step_words, item=s.item, line=s.line,
                    scenario=sc.name, step=step_words if step_text is not None else None,
-                   extra={"verified": old})
+                   extra={"verified": old, "changed": changed})
 
 
 def _step_changed(found: Links, sc: Scenario, entry: dict) -> Finding | None:

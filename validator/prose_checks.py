@@ -10,7 +10,7 @@ from .channels import catalogue_findings, channel_findings, url_findings
 from .claims import Claim
 from .findings import Finding
 from .guide import Guide
-from .links import Links
+from .links import Links, letters
 from .names import name_findings
 from .order import field_order_findings, first_then_findings, step_order_findings
 from .record import RunRecord
@@ -25,8 +25,16 @@ def prose_findings(guide: Guide, record: RunRecord, claims: list[Claim], links: 
              + behaviour_findings(links) + channel_findings(guide, record) + catalogue_findings(guide, record)
              + url_findings(guide, record, claims))
     found = _unsaid(found, earlier)
-    specific = {f.line for f in earlier + found if f.line is not None and f.kind in SPECIFIC}
-    return found + [f for f in link_broken if f.kind == "link_renumbered" or f.line not in specific]
+    specific = [f for f in earlier + found if f.line is not None and f.kind in SPECIFIC]
+    return found + [f for f in link_broken if not _named_elsewhere(f, specific)]
+
+
+def _named_elsewhere(link: Finding, specific: list[Finding]) -> bool:
+    """A broken link whose changed words another finding on its line already names."""
+    changed = link.extra.get("changed") or []
+    return link.kind == "link_broken" and any(
+        f.line == link.line and any(piece and piece in letters(f.guide_words)[0] for piece in changed)
+        for f in specific)
 
 
 # Findings that name what changed on a line; a broken link there says it again, less precisely.
