@@ -1,6 +1,7 @@
 """Registers the harness's plugins: fixtures (server, browsers, actors, data, evidence) and step definitions."""
 pytest_plugins = [
     # modules imported by later ones come first, so pytest can still rewrite their asserts
+    "fixtures.preflight",
     "fixtures.tags",
     "fixtures.visual",
     "fixtures.evidence",

@@ -7,12 +7,13 @@ from .claims import Claim, extract_claims
 from .consistency import consistency_findings, fold_stand_ins
 from .coverage import Coverage, coverage_findings, item_coverage, scenario_findings, section_coverage
 from .examples import attach_screens, example_findings
-from .findings import MARK_ORDER, Finding, merge_same_line, number
+from .findings import MARK_ORDER, Finding, give_ids, merge_same_line, worst
 from .guide import Guide, Item, Section, is_within
 from .illustrate import Figure, figures
 from .links import Links, link, link_findings, load_manifest, manifest_path
 from .prose_checks import prose_findings
 from .record import RunRecord
+from .findings import SEVERITIES
 from .text import normalize
 from .uicheck import ClaimResult, check_claims, field_findings
 
@@ -30,11 +31,13 @@ class ItemResult:
 @dataclass
 class SectionResult:
     section: Section
-    mark: str
+    mark: str  # what the section shows: the worse of its own mark and its sub-sections'
     coverage: Coverage
     findings: list[Finding]
     claims: list[ClaimResult]
     items: list[ItemResult] = field(default_factory=list)
+    own_mark: str | None = None  # its own text's result; None for a bare heading
+    subsections_mark: str | None = None  # the worst of its sub-sections'; None when it has none
 
 
 @dataclass
@@ -46,6 +49,21 @@ class Analysis:
     findings: list[Finding]
     sections: list[SectionResult]
     figures: dict[int, Figure]
+    not_run: list[str] = field(default_factory=list)  # sections a partial run left out
+
+    @property
+    def partial(self) -> bool:
+        return self.record.partial
+
+    def severity_counts(self) -> dict[str, int]:
+        counts = dict.fromkeys(SEVERITIES, 0)
+        for f in self.findings:
+            counts[f.severity] += 1
+        return counts
+
+    def verdict(self, fail_on: set[str]) -> str:
+        """passed | failed | nothing_ran, as the exit code says."""
+        return {EXIT_OK: "passed", EXIT_FAILING: "failed"}.get(self.exit_code(fail_on), "nothing_ran")
     links: Links | None = None
 
     def scenario_counts(self) -> dict[str, int]:
@@ -68,55 +86,86 @@ class Analysis:
         return EXIT_OK
 
 
-def analyse(guide: Guide, record: RunRecord) -> Analysis:
+def analyse(guide: Guide, record: RunRecord, tagged: set[str] | None = None,
+            refused: list[Finding] | None = None) -> Analysis:
+    """``tagged``: the guide sections the feature files have scenarios for (None: unknown), which tells a section a
+    partial run left out from one no scenario covers. ``refused``: findings about the record itself."""
     claims = extract_claims(guide)
     results, ui = check_claims(guide, record, claims)
     verified = {normalize(r.claim.label) for r in results if r.status == "verified"}
     findings = (scenario_findings(guide, record) + coverage_findings(guide, record) + ui
                 + field_findings(guide, record, claims) + consistency_findings(guide, claims, verified)
-                + example_findings(claims))
+                + example_findings(claims) + list(refused or []))
     # Claims beyond quote marks: sentences linked to the steps that verify them, names, order, rules.
     links = link(guide, record)
     findings += prose_findings(guide, record, claims, links, findings,
                                link_findings(guide, record, links, load_manifest(manifest_path(guide.path))))
     # One finding per row of the guide a writer fixes at once, before the ids are given.
     findings = merge_same_line(fold_stand_ins(findings))
+    not_run = _not_run(guide, record, tagged) if record.partial else set()
+    findings = [f for f in findings if not (f.kind == "not_covered" and f.section in not_run)]
     order = {s.id: n for n, s in enumerate(guide.sections)}
     findings.sort(key=lambda f: (order.get(f.section, -1 if f.section is None else len(order)),
                                  f.line or 0))
-    number(findings)
-    sections = [_section_result(guide, record, s, findings, results) for s in guide.sections]
+    give_ids(findings)
+    by_section: dict[str | None, list[Finding]] = {}
+    for f in findings:
+        by_section.setdefault(f.section, []).append(f)
+    by_claim_section: dict[str, list[ClaimResult]] = {}
+    for r in results:
+        by_claim_section.setdefault(r.claim.section, []).append(r)
+    sections = [_section_result(guide, record, s, by_section.get(s.id, []), by_claim_section.get(s.id, []),
+                                s.id in not_run) for s in guide.sections]
     _roll_up(sections)
     figs = figures(guide, record, claims)
     attach_screens(findings, claims, figs)
-    return Analysis(guide, record, claims, results, findings, sections, figs, links)
+    return Analysis(guide, record, claims, results, findings, sections, figs,
+                    [s.id for s in guide.sections if s.id in not_run], links)
 
 
-def _mark(findings: list[Finding], covered: bool) -> str:
+def _not_run(guide: Guide, record: RunRecord, tagged: set[str] | None) -> set[str]:
+    """Sections without a scenario in this partial run that the suite does have scenarios for (any, when the
+    feature files are not at hand): the run left them out, which says nothing of the guide."""
+    covered = {sec for sc in record.scenarios if sc.ran for sec, _ in sc.refs}
+    out = set()
+    for s in guide.sections:
+        if any(is_within(c, s.id) for c in covered):
+            continue
+        if tagged is None or any(is_within(t, s.id) for t in tagged):
+            out.add(s.id)
+    return out
+
+
+def _mark(findings: list[Finding], covered: bool, not_run: bool = False) -> str:
     marks = {f.mark for f in findings if f.severity != "info"}
     if not covered:
-        marks.add("not_covered")
-    return next((m for m in MARK_ORDER if m in marks), "verified")
+        marks.add("not_run" if not_run else "not_covered")
+    return worst(marks) or "verified"
 
 
-def _section_result(guide, record, section, findings, results) -> SectionResult:
-    own = [f for f in findings if f.section == section.id]
+def _section_result(guide, record, section, own, claims, not_run: bool) -> SectionResult:
     cov = section_coverage(record, section)
     items = []
     for item in section.items:
         icov = item_coverage(record, section, item.id)
         ifind = [f for f in own if f.item and is_within(f.item, item.id)]
-        items.append(ItemResult(item, _mark(ifind, icov.covered), icov, ifind))
-    claims = [r for r in results if r.claim.section == section.id]
+        items.append(ItemResult(item, _mark(ifind, icov.covered, not_run), icov, ifind))
     # An item left out is marked on the item; the section keeps the mark of what did run.
     section_level = [f for f in own if not (f.kind == "not_covered" and f.item)]
-    return SectionResult(section, _mark(section_level, cov.covered), cov, own, claims, items)
+    mark = _mark(section_level, cov.covered, not_run)
+    return SectionResult(section, mark, cov, own, claims, items, own_mark=mark if section.blocks else None)
 
 
 def _roll_up(sections: list[SectionResult]) -> None:
-    """A bare heading (no text of its own) shows the worst mark of its sub-sections."""
-    for res in sections:
-        if res.section.blocks:
-            continue
-        subs = [r.mark for r in sections if r is not res and is_within(r.section.id, res.section.id)]
-        res.mark = next((m for m in MARK_ORDER if m in subs), res.mark)
+    """Each section shows the worse of its own mark and the worst of its sub-sections' own marks; a bare heading
+    (no text of its own) shows only its sub-sections'."""
+    for n, res in enumerate(sections):
+        # sub-sections follow their parent in the guide: scan forward while still within it
+        subs = []
+        for other in sections[n + 1:]:
+            if not is_within(other.section.id, res.section.id):
+                break
+            if other.own_mark:
+                subs.append(other.own_mark)
+        res.subsections_mark = worst(subs)
+        res.mark = worst([m for m in (res.own_mark, res.subsections_mark) if m]) or res.mark

@@ -44,6 +44,7 @@ def _near_names(claims: list[Claim], verified: set[str]) -> list[Finding]:
                                f"（第 {other.section} 节）",
                                guide_words=odd.words, context=odd.context,
                                screen=f"指南另处写作「{other.words}」", item=odd.item, line=odd.line,
+                               fix=other.words if normalize(other.label) in verified else None,
                                extra={"other_line": other.line, "other_section": other.section}))
     return out
 
@@ -72,7 +73,8 @@ def _cut_names(guide: Guide, claims: list[Claim]) -> list[Finding]:
                     out.append(Finding("inconsistent_name", block.section,
                                        f"「{head + tail}」与指南其它地方的「{name + tail}」不一致",
                                        guide_words=head + tail, context=block.text,
-                                       screen=f"指南另处写作「{name + tail}」", item=block.item, line=block.line))
+                                       screen=f"指南另处写作「{name + tail}」", item=block.item, line=block.line,
+                                       fix=name + tail))
     return out
 
 

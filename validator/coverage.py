@@ -130,18 +130,18 @@ def _tag_findings(guide: Guide, sc: Scenario) -> list[Finding]:
         if ref is None:
             if is_guide_tag(tag):
                 out.append(Finding("tag_unknown_section", None, f"场景「{sc.name}」的标签 {tag} 无法识别",
-                                   scenario=sc.name, extra={"tags": sc.tags}))
+                                   scenario=sc.name, extra={"tags": sc.tags, "subject": tag}))
             continue
         section_id, item_id = ref
         section = guide.section(section_id)
         if section is None:
             out.append(Finding("tag_unknown_section", section_id,
                                f"场景「{sc.name}」的标签 {tag} 指向指南中没有的第 {section_id} 节",
-                               scenario=sc.name, extra={"tags": sc.tags}))
+                               scenario=sc.name, extra={"tags": sc.tags, "subject": tag}))
         elif item_id and section.item(item_id) is None:
             out.append(Finding("tag_unknown_section", section_id,
                                f"场景「{sc.name}」的标签 {tag} 指向第 {section_id} 节中没有的第 {item_id} 条",
-                               scenario=sc.name, extra={"tags": sc.tags}))
+                               scenario=sc.name, extra={"tags": sc.tags, "subject": tag}))
     return out
 
 

@@ -1,49 +1,75 @@
 """Findings, their severities and the marks a section or finding gets in the reports."""
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import asdict, dataclass, field
 
+from .text import normalize
+
 SEVERITIES = ("error", "warning", "info")
 
-# kind -> (severity, mark). The mark groups findings the way a reader of the guide sees them.
-KINDS: dict[str, tuple[str, str]] = {
-    "scenario_failed": ("error", "failed"),
-    "step_undefined": ("error", "failed"),
-    "nothing_ran": ("error", "failed"),
-    "label_missing": ("error", "drift"),
-    "url_mismatch": ("error", "drift"),
-    "invalid_example": ("error", "drift"),
-    "position_wrong": ("warning", "drift"),
-    "field_not_in_guide": ("warning", "drift"),
-    "inconsistent_name": ("warning", "drift"),
-    "placeholder_text": ("warning", "drift"),
-    "not_covered": ("warning", "not_covered"),
-    "tag_unknown_section": ("warning", "not_covered"),
-    "screen_not_shown": ("warning", "not_covered"),
-    "example_unchecked": ("info", "drift"),
+
+@dataclass(frozen=True)
+class Rule:
+    """What a kind of finding is for CI: a stable code (tracked, suppressed and diffed by), a severity, and the
+    mark it gives its section in the reader's eyes."""
+    code: str
+    severity: str
+    mark: str
+
+
+# kind -> rule. Codes never change meaning: RUN the run itself, COV coverage, UI the screens, NAM naming within the
+# guide, EX example values, PH placeholders, REC the run record's own trustworthiness.
+RULES: dict[str, Rule] = {
+    "scenario_failed": Rule("RUN001", "error", "failed"),
+    "step_undefined": Rule("RUN002", "error", "failed"),
+    "nothing_ran": Rule("RUN003", "error", "failed"),
+    "label_missing": Rule("UI001", "error", "drift"),
+    "url_mismatch": Rule("UI002", "error", "drift"),
+    "position_wrong": Rule("UI003", "warning", "drift"),
+    "field_not_in_guide": Rule("UI004", "warning", "drift"),
     # A transcriber's word for a picture ("背景图片") is not on the screen as text, and need not be.
-    "names_image": ("info", "drift"),
-    "position_unchecked": ("info", "drift"),
+    "names_image": Rule("UI005", "info", "drift"),
+    "position_unchecked": Rule("UI006", "info", "drift"),
+    "invalid_example": Rule("EX001", "error", "drift"),
+    "example_unchecked": Rule("EX002", "info", "drift"),
+    "inconsistent_name": Rule("NAM001", "warning", "drift"),
+    "placeholder_text": Rule("PH001", "warning", "drift"),
+    "not_covered": Rule("COV001", "warning", "not_covered"),
+    "tag_unknown_section": Rule("COV002", "warning", "not_covered"),
+    "screen_not_shown": Rule("COV003", "warning", "not_covered"),
+    # A screenshot path leaving the record's folder, or a file that is not a PNG: not shown, and said so.
+    "screenshot_refused": Rule("REC001", "warning", "drift"),
     # Claims beyond quote marks (links.py, names.py, order.py, behaviour.py, channels.py).
-    "link_broken": ("error", "drift"),
-    "link_renumbered": ("error", "drift"),
-    "name_near_miss": ("error", "drift"),
-    "order_steps": ("error", "drift"),
-    "order_first_then": ("error", "drift"),
-    "order_fields": ("warning", "drift"),
-    "behaviour_contradicted": ("error", "drift"),
-    "channel_unknown": ("error", "drift"),
-    "catalogue_mismatch": ("error", "drift"),
+    "link_broken": Rule("LNK001", "error", "drift"),
+    "link_renumbered": Rule("LNK002", "error", "drift"),
+    "name_near_miss": Rule("UI007", "error", "drift"),
+    "order_steps": Rule("ORD001", "error", "drift"),
+    "order_first_then": Rule("ORD002", "error", "drift"),
+    "order_fields": Rule("ORD003", "warning", "drift"),
+    "behaviour_contradicted": Rule("BEH001", "error", "drift"),
+    "channel_unknown": Rule("EXT001", "error", "drift"),
+    "catalogue_mismatch": Rule("EXT002", "error", "drift"),
 }
+# Findings about the run rather than the guide's text: which scenario and step is part of what they are.
+RUN_KINDS = {"scenario_failed", "step_undefined", "tag_unknown_section", "screenshot_refused"}
+KINDS: dict[str, tuple[str, str]] = {kind: (r.severity, r.mark) for kind, r in RULES.items()}
 
 MARKS = {
     "verified": "已验证",
     "drift": "与界面不符",
     "failed": "失败",
     "not_covered": "未覆盖",
+    "not_run": "未运行",  # a partial run (-m, -k) left the section out: not a gap of the suite
 }
-MARK_ORDER = ("failed", "drift", "not_covered", "verified")
+MARK_ORDER = ("failed", "drift", "not_covered", "not_run", "verified")
+
+
+def worst(marks) -> str | None:
+    """The worst of some marks, None when there are none."""
+    marks = set(marks)
+    return next((m for m in MARK_ORDER if m in marks), None)
 
 
 @dataclass
@@ -73,19 +99,32 @@ class Finding:
     step: str | None = None
     highlight: Highlight | None = None
     id: str = ""
+    fix: str | None = None  # the replacement text for guide_words, when the check knows it
     extra: dict = field(default_factory=dict)
 
     @property
+    def code(self) -> str:
+        return RULES[self.kind].code
+
+    @property
     def severity(self) -> str:
-        return KINDS[self.kind][0]
+        return RULES[self.kind].severity
 
     @property
     def mark(self) -> str:
-        return KINDS[self.kind][1]
+        return RULES[self.kind].mark
+
+    def identity(self) -> str:
+        """What the finding is, without where the guide's lines happen to fall: its rule, section, the guide's
+        words and the guide line they stand in (normalized), and for a run finding the scenario and step."""
+        run = self.kind in RUN_KINDS  # a check of the guide names whichever shot it compared: not part of it
+        parts = (self.kind, self.section or "", normalize(self.guide_words), normalize(self.context),
+                 self.scenario or "" if run else "", self.step or "" if run else "", self.extra.get("subject", ""))
+        return "\x1f".join(parts)
 
     def to_dict(self) -> dict:
         data = asdict(self)
-        data.update(severity=self.severity, mark=self.mark, mark_text=MARKS[self.mark])
+        data.update(code=self.code, severity=self.severity, mark=self.mark, mark_text=MARKS[self.mark])
         return data
 
 
@@ -126,6 +165,7 @@ def _merge_into(head: Finding, rest: list[Finding]) -> None:
     head.screen = "；".join(screens)
     head.extra["pieces"] = pieces
     head.extra["merged"] = len(group)
+    head.fix = None  # one replacement per piece does not make one for the row
 
 
 def _subject(f: Finding) -> str:
@@ -133,9 +173,16 @@ def _subject(f: Finding) -> str:
     return m.group(0) if m else f"「{f.guide_words}」"
 
 
-def number(findings: list[Finding]) -> list[Finding]:
-    for n, f in enumerate(findings, 1):
-        f.id = f"F{n:03d}"
+def give_ids(findings: list[Finding]) -> list[Finding]:
+    """Each finding's id is its rule code and a digest of what it is ("UI001-3f2a9c1b"): the same defect has the
+    same id in every run, partial runs and revisions of the guide that leave its line alone. Two findings that are
+    the same thing twice (one label missing on two identical lines of a section) are told apart by order: -2, -3."""
+    seen: dict[str, int] = {}
+    for f in findings:
+        digest = hashlib.sha1(f.identity().encode("utf-8")).hexdigest()[:8]
+        base = f"{f.code}-{digest}"
+        seen[base] = seen.get(base, 0) + 1
+        f.id = base if seen[base] == 1 else f"{base}-{seen[base]}"
     return findings
 
 

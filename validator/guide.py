@@ -12,6 +12,7 @@ from pathlib import Path
 
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*(?:\{#s-([\d.]+)\})?\s*$")
 NUMBERED_TITLE = re.compile(r"^(\d+(?:\.\d+)*)\.?\s")
+NUMBERED_ID = re.compile(r"^\d+(?:\.\d+)*$")
 SCREENSHOT_MARK = "<!-- screenshot -->"
 TITLE_MARK = "<!-- guide-title -->"
 
@@ -112,9 +113,24 @@ class _ItemStack:
         return ".".join(str(n) for _, n in self.stack)
 
 
+class GuideError(ValueError):
+    """A guide file that is not a transcription the validator can read: one line, naming the file."""
+
+
 def parse_guide(path: str | Path) -> Guide:
-    text = Path(path).read_text(encoding="utf-8")
-    return parse_text(text, str(path))
+    """The guide at ``path``, refused (GuideError) unless it follows the transcription's conventions: a guide
+    with no numbered section would otherwise pass any run, so a wrong --guide in CI would pass the gate."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise GuideError(f"guide {path} is not UTF-8 text (byte {exc.start})") from None
+    if not text.strip():
+        raise GuideError(f"guide {path} is empty")
+    guide = parse_text(text, str(path))
+    if not any(NUMBERED_ID.match(s.id) for s in guide.sections):
+        raise GuideError(f"guide {path} has no numbered sections: a transcription's headings look like "
+                         "'### 1.2. 账号注册 {#s-1.2}' (see the comment at the top of the published guide)")
+    return guide
 
 
 def parse_text(text: str, path: str = "<guide>") -> Guide:

@@ -85,14 +85,19 @@ class _Page:
         return "".join(out)
 
 
-def render_html(analysis: Analysis, images: ImageStore, sources: dict[str, str]) -> str:
+VERDICT_ZH = {"passed": "通过", "failed": "不通过", "nothing_ran": "没有运行或有未定义步骤"}
+SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
+
+
+def render_html(analysis: Analysis, images: ImageStore, sources: dict[str, str], fail_on: set[str] | None = None,
+                changes: dict | None = None) -> str:
     page = _Page(analysis, images)
     guide = analysis.guide
     title = guide.title_lines[0] + guide.title_lines[1] if len(guide.title_lines) > 1 else "".join(guide.title_lines)
     parts = [f"<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
              f"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
              f"<title>{escape(title)}（图文版）</title><style>{CSS}</style></head><body><div class=\"doc\">"]
-    parts.append(_head(analysis, sources))
+    parts.append(_head(analysis, sources, fail_on if fail_on is not None else {"error"}, changes))
     loose = [f for f in analysis.findings if f.section is None or guide.section(f.section) is None]
     if loose:
         parts.append("<h2 id=\"run\">运行情况</h2><div class=\"findings\">"
@@ -103,7 +108,45 @@ def render_html(analysis: Analysis, images: ImageStore, sources: dict[str, str])
     return "\n".join(parts)
 
 
-def _head(analysis: Analysis, sources: dict[str, str]) -> str:
+def _marks_html(res, small: bool = False) -> str:
+    """The section's mark, then (when it has sub-sections) its own result and the worst of its sub-sections'."""
+    size = " small" if small else ""
+    out = f"<span class=\"mark{size} {res.mark}\">{MARKS[res.mark]}</span>"
+    if res.subsections_mark:
+        own = MARKS[res.own_mark] if res.own_mark else "无正文"
+        out += (f"<span class=\"rollup\">本节：{own} · 子节："
+                f"<span class=\"mark small {res.subsections_mark}\">{MARKS[res.subsections_mark]}</span></span>")
+    return out
+
+
+def _verdict_html(analysis: Analysis, fail_on: set[str]) -> str:
+    verdict = analysis.verdict(fail_on)
+    counts = analysis.severity_counts()
+    sev = " / ".join(f"{SEVERITY_ZH[k]} {v}" for k, v in counts.items())
+    partial = ""
+    if analysis.partial:
+        partial = (f"<p class=\"partial\">部分运行：未运行第 {escape('、'.join(analysis.not_run) or '-')} 节的场景"
+                   "（这些章节标为“未运行”，不是未覆盖）</p>")
+    return (f"<p class=\"verdict {verdict}\">结论：<strong>{VERDICT_ZH[verdict]}</strong> · 发现 {sev}"
+            f" · 不通过的严重程度：{escape(','.join(sorted(fail_on)) or 'none')}</p>{partial}")
+
+
+def _changes_html(changes: dict | None) -> str:
+    if not changes:
+        return ""
+    rows = []
+    for key, zh in (("new", "新增"), ("resolved", "已解决"), ("unchanged", "未变")):
+        ids = changes.get(key) or []
+        links = " ".join(f"<a href=\"#{escape(i)}\">{escape(i)}</a>" if key != "resolved" else escape(i) for i in ids)
+        rows.append(f"<tr><td>{zh}</td><td>{len(ids)}</td><td>{links or '-'}</td></tr>")
+    resolved = "".join(f"<li>{escape(f.get('id', ''))}：{escape(f.get('message', ''))}</li>"
+                       for f in changes.get("resolved_findings", []))
+    return (f"<h2 id=\"changes\">与上次报告相比</h2><p class=\"meta\">上次报告 {escape(changes.get('previous', ''))}</p>"
+            f"<table><tr><th>变化</th><th>数量</th><th>发现</th></tr>{''.join(rows)}</table>"
+            + (f"<ul class=\"resolved\">{resolved}</ul>" if resolved else ""))
+
+
+def _head(analysis: Analysis, sources: dict[str, str], fail_on: set[str], changes: dict | None = None) -> str:
     g = analysis.guide
     lines = [escape(l) for l in g.title_lines]
     head = f"<h1>{'<br>'.join(lines[:2])}</h1>" + (f"<p class=\"subtitle\">{lines[2]}</p>" if len(lines) > 2 else "")
@@ -116,20 +159,20 @@ def _head(analysis: Analysis, sources: dict[str, str]) -> str:
 
     rows = "".join(
         f"<tr><td><a href=\"#s-{escape(r.section.id)}\">{escape(r.section.title)}</a></td>"
-        f"<td><span class=\"mark small {r.mark}\">{MARKS[r.mark]}</span></td>"
+        f"<td>{_marks_html(r, small=True)}</td>"
         f"<td>{sum(1 for s in r.coverage.scenarios if s.status == 'passed')}/{len(r.coverage.scenarios)}</td>"
         f"<td>{links(r)}</td></tr>"
         for r in analysis.sections)
     legend = " ".join(f"<span class=\"mark small {k}\">{v}</span> {MARK_EN[k]}" for k, v in MARKS.items())
-    return (head + meta + f"<p class=\"legend\">{legend}</p>"
-            f"<table><tr><th>章节</th><th>结果</th><th>通过场景</th><th>发现</th></tr>{rows}</table>")
+    return (head + meta + _verdict_html(analysis, fail_on) + f"<p class=\"legend\">{legend}</p>"
+            f"<table><tr><th>章节</th><th>结果</th><th>通过场景</th><th>发现</th></tr>{rows}</table>"
+            + _changes_html(changes))
 
 
 def _section(page: _Page, res) -> str:
     s = res.section
     level = min(max(s.level, 2), 5)
-    out = [f"<section id=\"s-{escape(s.id)}\"><h{level}>{escape(s.title)}"
-           f"<span class=\"mark {res.mark}\">{MARKS[res.mark]}</span></h{level}>"]
+    out = [f"<section id=\"s-{escape(s.id)}\"><h{level}>{escape(s.title)}{_marks_html(res)}</h{level}>"]
     item_marks = {i.item.line: i for i in res.items}
     parent = has_subsections(page.a.guide, s)
     for block in s.blocks:

@@ -7,6 +7,7 @@ from .coverage import SOURCE_TEXTS
 from .findings import MARKS, Finding, Highlight
 from .illustrate import Figure
 from .images import ImageStore
+from .screenshots import REFUSED_TEXT
 
 DEVICE_NAMES = {"portal": "门户（桌面）", "agent_phone": "经办人手机", "legal_rep_phone": "法定代表人手机"}
 STATUS_TITLES = {"verified": "已在界面上找到", "missing": "与界面不符", "unchecked": "未核对（本条没有运行过的场景）",
@@ -45,6 +46,9 @@ def shot_html(shot_path: str | None, device: str, images: ImageStore, highlight:
               alt: str = "") -> str:
     uri = images.data_uri(shot_path)
     kind = "portal" if device == "portal" else "phone"
+    refused = images.refused(shot_path)
+    if refused:
+        return f"<div class=\"missing-shot\">{REFUSED_TEXT}（{escape(refused)}）<br>{escape(shot_path or '')}</div>"
     if uri is None:
         return f"<div class=\"missing-shot\">截图文件缺失<br>{escape(shot_path or '')}</div>"
     box, note = "", ""
@@ -85,7 +89,7 @@ def figure_html(fig: Figure | None, number: int | None, images: ImageStore) -> s
 
 def finding_html(f: Finding, images: ImageStore, same_as: str | None = None) -> str:
     rows = [("指南原文", f.guide_words), ("所在位置", _where(f)), ("界面显示", f.screen),
-            ("场景", f.scenario or ""), ("步骤", f.step or "")]
+            ("场景", f.scenario or ""), ("步骤", f.step or ""), ("建议改为", f.fix or "")]
     dl = "".join(f"<dt>{k}</dt><dd>{escape(v)}</dd>" for k, v in rows if v)
     shot = ""
     if f.screenshot and same_as:

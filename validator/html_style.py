@@ -22,7 +22,12 @@ a { color: #0b62c4; }
   border-radius: 999px; margin-left: 8px; vertical-align: middle; color: #fff; white-space: nowrap; }
 .mark.verified { background: var(--ok); } .mark.drift { background: var(--drift); }
 .mark.failed { background: var(--fail); } .mark.not_covered { background: var(--todo); }
+.mark.not_run { background: #fff; color: var(--todo); border: 1px dashed var(--todo); }
 .mark.small { font-size: 11px; padding: 2px 6px; margin-left: 6px; }
+.rollup { font-size: 11px; font-weight: 400; color: #555; margin-left: 8px; white-space: nowrap; }
+.verdict { text-align: center; font-size: 16px; margin: 8px 0; }
+.verdict.passed strong { color: var(--ok); } .verdict.failed strong, .verdict.nothing_ran strong { color: var(--fail); }
+.partial { text-align: center; color: var(--todo); font-size: 13px; }
 .claim.verified { border-bottom: 1px dotted var(--ok); }
 .claim.missing { background: #fdecea; border-bottom: 2px solid var(--fail); }
 .claim.unchecked { border-bottom: 1px dotted var(--todo); }

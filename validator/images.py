@@ -6,11 +6,11 @@ another document, and Chinese file names travel badly through mail and document 
 from __future__ import annotations
 
 import base64
-import mimetypes
 import shutil
 from pathlib import Path
 
 from .analysis import Analysis
+from .screenshots import why_refused
 
 
 class ImageStore:
@@ -21,8 +21,17 @@ class ImageStore:
         self._data: dict[str, str | None] = {}
 
     def source(self, relative: str | None) -> Path | None:
+        """The screenshot's file, unless it is missing or was refused (outside the record's folder, not a PNG)."""
+        if not relative or relative in self.record.refused:
+            return None
+        if why_refused(self.record.folder, relative):  # a path no vetting saw is vetted here
+            self.record.refused[relative] = why_refused(self.record.folder, relative)
+            return None
         path = self.record.resolve(relative)
         return path if path and path.is_file() else None
+
+    def refused(self, relative: str | None) -> str | None:
+        return self.record.refused.get(relative) if relative else None
 
     def copy(self, relative: str | None, device: str) -> str | None:
         """The copy's path relative to the output folder, or None when the shot has no file."""
@@ -33,7 +42,7 @@ class ImageStore:
         src = self.source(relative)
         if src is None:
             return None
-        name = f"images/{len(self.copied) + 1:03d}-{_ascii(device)}{src.suffix.lower() or '.png'}"
+        name = f"images/{len(self.copied) + 1:03d}-{_ascii(device)}.png"  # vetted as a PNG by its bytes
         (self.out_dir / "images").mkdir(parents=True, exist_ok=True)
         shutil.copyfile(src, self.out_dir / name)
         self.copied[relative] = name
@@ -47,8 +56,7 @@ class ImageStore:
             if src is None:
                 self._data[relative] = None
             else:
-                mime = mimetypes.guess_type(src.name)[0] or "image/png"
-                self._data[relative] = f"data:{mime};base64," + base64.b64encode(src.read_bytes()).decode()
+                self._data[relative] = "data:image/png;base64," + base64.b64encode(src.read_bytes()).decode()
         return self._data[relative]
 
 

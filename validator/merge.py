@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .record import RunRecord, record_from_data
+from .record_schema import read_record_data
 
 # Higher wins when one scenario comes twice.
 STATUS_WEIGHT = {"failed": 3, "passed": 2, "skipped": 1}
@@ -39,7 +40,7 @@ def load_records(paths: list[Path]) -> Merged:
     paths = _distinct(paths)
     if not paths:
         raise MergeError("no run record given")
-    read = [(path, json.loads(path.read_text(encoding="utf-8"))) for path in paths]
+    read = [(path, read_record_data(path)) for path in paths]
     if len(read) == 1:
         path, data = read[0]
         return Merged(record_from_data(data, path), data)

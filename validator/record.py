@@ -5,12 +5,12 @@ record are relative to the record's own folder.
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .guide import is_within
+from .record_schema import read_record_data
 from .text import normalize, tokens
 
 # "guide-1.2.2", "guide-1.2.2-3", "guide-1.2.2-3.1"; "guide-1.2.2-3-1" is read as item 3.1 too.
@@ -116,6 +116,14 @@ class RunRecord:
     base_url: str
     started_at: str
     scenarios: list[Scenario]
+    selection: dict | None = None  # how the run chose its scenarios (-m, -k, node ids, a split group)
+    refused: dict[str, str] = field(default_factory=dict)  # screenshot path -> why it is not shown
+
+    @property
+    def partial(self) -> bool:
+        """A run that chose some scenarios: sections it left out were not run, not uncovered."""
+        sel = self.selection or {}
+        return bool(sel.get("markexpr") or sel.get("keyword") or sel.get("node_ids") or sel.get("group"))
 
     @property
     def folder(self) -> Path:
@@ -143,14 +151,15 @@ def is_guide_tag(tag: str) -> bool:
 
 
 def load_record(path: str | Path) -> RunRecord:
+    """Raises RecordError (a ValueError naming the file and field) or OSError."""
     path = Path(path)
-    return record_from_data(json.loads(path.read_text(encoding="utf-8")), path)
+    return record_from_data(read_record_data(path), path)
 
 
 def record_from_data(data: dict, path: Path) -> RunRecord:
     """A record already read (or merged from several, see validator.merge); ``path`` anchors its relative paths."""
     scenarios = [_scenario(s) for s in data.get("scenarios", [])]
-    return RunRecord(path, data.get("base_url", ""), data.get("started_at", ""), scenarios)
+    return RunRecord(path, data.get("base_url", ""), data.get("started_at", ""), scenarios, data.get("selection"))
 
 
 def _scenario(raw: dict) -> Scenario:

@@ -9,7 +9,8 @@ from .analysis import Analysis
 from .findings import MARKS, SEVERITIES
 from .images import ImageStore
 
-MARK_EN = {"verified": "verified", "drift": "drift", "failed": "failed", "not_covered": "not covered"}
+MARK_EN = {"verified": "verified", "drift": "drift", "failed": "failed", "not_covered": "not covered",
+           "not_run": "not run"}
 
 
 SOURCES = ("own", "subsections", "none")
@@ -26,7 +27,7 @@ def _scenario(sc) -> dict:
 
 
 def build_report(analysis: Analysis, fail_on: set[str], sources: dict[str, str],
-                 images: ImageStore | None = None) -> dict:
+                 images: ImageStore | None = None, changes: dict | None = None) -> dict:
     def image(rel: str | None, device: str | None) -> str | None:
         return images.copy(rel, device or "shot") if images else rel
 
@@ -40,7 +41,9 @@ def build_report(analysis: Analysis, fail_on: set[str], sources: dict[str, str],
     for res in analysis.sections:
         sections.append({
             "id": res.section.id, "title": res.section.title, "line": res.section.line,
+            # mark: what the section shows, the worse of its own result and its sub-sections' worst
             "mark": res.mark, "mark_text": MARKS[res.mark],
+            "own_mark": res.own_mark, "subsections_mark": res.subsections_mark,
             "scenarios": [_scenario(s) for s in res.coverage.scenarios],
             "covered_by": res.coverage.source,
             "items": [{"ref": i.item.ref, "id": i.item.id, "label": i.item.label, "line": i.item.line,
@@ -60,8 +63,8 @@ def build_report(analysis: Analysis, fail_on: set[str], sources: dict[str, str],
                 "step": f"{fig.step.keyword} {fig.step.text}" if fig.step else None,
                 "screenshots": [{"device": s.device, "path": image(s.screenshot, s.device)}
                                 for s in fig.shots]} for fig in analysis.figures.values()]
-    counts = {sev: sum(1 for f in analysis.findings if f.severity == sev) for sev in SEVERITIES}
-    return {
+    counts = analysis.severity_counts()
+    report = {
         "schema": 1,
         "generated_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "guide": sources.get("guide"), "record": sources.get("record"),
@@ -72,32 +75,47 @@ def build_report(analysis: Analysis, fail_on: set[str], sources: dict[str, str],
             "findings": counts,
             "fail_on": sorted(fail_on),
             "exit_code": analysis.exit_code(fail_on),
+            "verdict": analysis.verdict(fail_on),
+            "partial": analysis.partial,
+            "selection": analysis.record.selection,
+            "not_run_sections": analysis.not_run,
             "untagged_scenarios": [s.name for s in analysis.record.scenarios if not s.refs],
         },
         "sections": sections, "findings": findings, "figures": figures,
     }
+    if changes is not None:
+        report["changes"] = changes
+    return report
 
 
 def write_json(report: dict, path: Path) -> None:
     path.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
+def _mark_cell(mark: str | None) -> str:
+    return f"{MARKS[mark]} {MARK_EN[mark]}" if mark else "-"
+
+
 def summary_table(analysis: Analysis, fail_on: set[str]) -> str:
-    rows = [("章节 Section", "结果 Mark", "场景 Scenarios", "错误/警告/提示 E/W/I")]
+    rows = [("章节 Section", "结果 Mark", "本节 Own", "子节 Sub-sections", "场景 Scenarios", "错误/警告/提示 E/W/I")]
     for res in analysis.sections:
         ran = [s for s in res.coverage.scenarios if s.ran]
         passed = sum(1 for s in ran if s.status == "passed")
         sev = [sum(1 for f in res.findings if f.severity == x) for x in SEVERITIES]
-        rows.append((f"{'  ' * (res.section.level - 2)}{res.section.id}",
-                     f"{MARKS[res.mark]} {MARK_EN[res.mark]}", f"{passed}/{len(res.coverage.scenarios)}",
-                     "/".join(map(str, sev))))
-    widths = [max(_width(r[i]) for r in rows) for i in range(4)]
+        rows.append((f"{'  ' * (res.section.level - 2)}{res.section.id}", _mark_cell(res.mark),
+                     _mark_cell(res.own_mark), _mark_cell(res.subsections_mark),
+                     f"{passed}/{len(res.coverage.scenarios)}", "/".join(map(str, sev))))
+    widths = [max(_width(r[i]) for r in rows) for i in range(len(rows[0]))]
     lines = ["  ".join(cell + " " * (w - _width(cell)) for cell, w in zip(row, widths)) for row in rows]
     counts = analysis.scenario_counts()
     lines.append("")
     lines.append(f"场景 scenarios: {counts['passed']} passed, {counts['failed']} failed, {counts['skipped']} skipped; "
                  f"未定义步骤 undefined steps: {analysis.undefined_steps()}; "
                  f"发现 findings: {len(analysis.findings)}; fail on: {','.join(sorted(fail_on)) or 'none'}")
+    sev = analysis.severity_counts()
+    lines.append(f"错误 error: {sev['error']}  警告 warning: {sev['warning']}  提示 info: {sev['info']}")
+    if analysis.partial:
+        lines.append(f"部分运行 partial run: 未运行 not run: {', '.join(analysis.not_run) or '-'}")
     return "\n".join(lines)
 
 

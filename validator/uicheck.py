@@ -120,7 +120,7 @@ def _missing(claim: Claim, shots, claims: list[Claim]) -> Finding:
                        guide_words=claim.words, context=claim.context, screen="图片不按文字核对",
                        item=claim.item, line=claim.line, screenshot=shot.screenshot, device=shot.device,
                        scenario=sc.name, step=f"{st.keyword} {st.text}")
-    what, box, extra = "界面上没有相近的文字", None, {}
+    what, box, extra, fix = "界面上没有相近的文字", None, {}, None
     near = _stand_in_text(claim, [screen] if screen else shots) if has_stand_in(claim.words) else None
     if near:
         box, (sc, st, shot) = near
@@ -138,13 +138,14 @@ def _missing(claim: Claim, shots, claims: list[Claim]) -> Finding:
             best = (found[1], found[0], entry)
         if best and best[0] >= 0.5:
             what, (sc, st, shot) = f"界面显示「{best[1]}」", best[2]
+            fix = claim.words.replace(claim.label, best[1]) if claim.label in claim.words else best[1]
             box = next((t for t in shot.texts if normalize(t.get("text", "")) == normalize(best[1])), None)
     kind = "占位提示" if claim.kind == "placeholder" else "文字"
     return Finding("label_missing", claim.section, f"指南中的{kind}「{claim.words}」未出现在本节场景的界面上",
                    guide_words=claim.words, context=claim.context, screen=what, item=claim.item,
                    line=claim.line, screenshot=shot.screenshot, device=shot.device,
                    scenario=sc.name, step=f"{st.keyword} {st.text}",
-                   highlight=_highlight(box, shot) if box else None, extra=extra)
+                   highlight=_highlight(box, shot) if box else None, extra=extra, fix=fix)
 
 
 def _stand_in_text(claim: Claim, shots) -> tuple[dict, tuple] | None:

@@ -92,7 +92,9 @@ def test_one_bad_record_of_several_is_named(tmp_path, capsys):
     good = write_record(tmp_path / "reports-1")
     bad = tmp_path / "reports-2" / "run-record.json"
     bad.parent.mkdir()
-    bad.write_text(json.dumps(dict(sample(), scenarios=[{"name": 3}])), encoding="utf-8")
+    data = sample()
+    data["scenarios"][0]["name"] = 3
+    bad.write_text(json.dumps(data), encoding="utf-8")
     code = main_report([good, bad], tmp_path / "out")
     line = one_error_line(capsys)
     assert code == 2 and str(bad) in line and "scenarios/0/name" in line

@@ -79,7 +79,8 @@ def test_html_stands_alone_and_keeps_the_guides_prose_in_order(outputs):
         assert pos >= 0, words
     for mark in ("已验证", "与界面不符", "未覆盖"):
         assert mark in text
-    assert 'id="F001"' in html and 'href="#F001"' in html
+    first = json.loads((out / "report.json").read_text(encoding="utf-8"))["findings"][0]["id"]
+    assert f'id="{first}"' in html and f'href="#{first}"' in html
 
 
 def test_reports_say_which_items_only_sub_sections_cover(outputs):
@@ -127,7 +128,7 @@ def test_a_box_below_the_fold_is_not_drawn_off_the_screenshot(tmp_path):
     # The footer of a long form lies below a viewport screenshot: say so instead of a box off the image.
     (tmp_path / "shot.png").write_bytes(PNG)  # 1×1, as a 1280-wide viewport: 1 px stands for 1280 px
     images = type("Store", (), {"data_uri": lambda self, rel: "data:image/png;base64,",
-                                "source": lambda self, rel: tmp_path / rel})()
+                                "source": lambda self, rel: tmp_path / rel, "refused": lambda self, rel: None})()
     inside = shot_html("shot.png", "portal", images, Highlight(0, 600, 1280, 20, 1280, 800))
     below = shot_html("shot.png", "portal", images, Highlight(0, 1300, 1280, 20, 1280, 800))
     assert 'class="hl"' in inside and "不在截图范围内" not in inside

@@ -79,7 +79,8 @@ def test_a_partial_run_says_which_sections_it_did_not_run(tmp_path, capsys):
     assert sections["1.3"]["mark"] == "verified"
     assert not [f for f in data["findings"] if f["kind"] == "not_covered" and f["section"] == "1.1"]
     assert "未运行" in out and "1.1" in out.split("未运行")[-1]
-    assert code == 0  # what ran is fine; what did not run is said, not failed
+    # what did not run is said, not failed: only the guide's invalid example (checked without a run) fails it
+    assert code == 1 and {f["kind"] for f in data["findings"] if f["severity"] == "error"} == {"invalid_example"}
 
 
 def test_a_full_run_leaves_an_uncovered_section_not_covered(tmp_path):
