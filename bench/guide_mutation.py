@@ -1,7 +1,9 @@
 """Mutation check of the guide validator: edit a copy of the guide as a writer would after a portal
 change, validate it against one run record, and count what is reported at the edited section.
 
-Run: `.venv/bin/python bench/guide_mutation.py [--record reports/run-record.json] [--verbose]`
+Run: `.venv/bin/python bench/guide_mutation.py [--record RECORD] [--verbose] [--only CATEGORY]`. The record is by
+default the whole recorded run kept for the unit tests (tests/unit/data/run-record-full.json.gz, every scenario
+passing), so the table does not depend on the last local run.
 
 Each edit is (category, old words, new words, section it belongs to[, screen text the hint must
 name]). An edit is *found* when the validator reports a finding the unedited guide does not have, at
@@ -13,6 +15,8 @@ reported.
 from __future__ import annotations
 
 import argparse
+import gzip
+import json
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -22,9 +26,10 @@ sys.path.insert(0, str(ROOT))
 
 from validator.analysis import analyse  # noqa: E402
 from validator.guide import is_within, parse_text  # noqa: E402
-from validator.record import load_record  # noqa: E402
+from validator.record import load_record, record_from_data  # noqa: E402
 
 GUIDE = ROOT / "guide" / "hunan-apec-account-registration.md"
+FULL_RUN = ROOT / "tests" / "unit" / "data" / "run-record-full.json.gz"
 TARGET = 0.95
 VALID = "must-not-flag"
 UNQUOTED_SUMMARY = "step order swapped, §1 summary (no step quotes it)"
@@ -197,14 +202,19 @@ def evaluate(text: str, record, baseline: set) -> list:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--record", default=str(ROOT / "reports" / "run-record.json"))
+    parser.add_argument("--record", default=str(FULL_RUN), help="a run record (.json, or .json.gz)")
     parser.add_argument("--verbose", action="store_true", help="print each edit and what it got")
     parser.add_argument("--only", help="run the edits of one category")
     args = parser.parse_args(argv)
     text = GUIDE.read_text(encoding="utf-8")
-    record = load_record(args.record)
+    if args.record.endswith(".gz"):
+        data = json.loads(gzip.decompress(Path(args.record).read_bytes()))
+        record = record_from_data(data, Path(args.record).with_suffix(""))
+    else:
+        record = load_record(args.record)
     baseline = {signature(f) for f in analyse(parse_text(text, str(GUIDE)), record).findings}
     tally: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # edits, found, reported elsewhere
+    kinds: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))  # which checks found them
     missed = []
     for category, old, new, section, *hint in EDITS:
         if args.only and category != args.only:
@@ -225,21 +235,25 @@ def main(argv: list[str] | None = None) -> int:
             row[1] += bool(here)
             ok = bool(here)
         row[2] += len([f for f in new_findings if f not in here]) if category != VALID else 0
+        for kind in sorted({f.kind for f in here}):
+            kinds[category][kind] += 1
         if not ok:
             missed.append((category, old, new, new_findings))
         if args.verbose:
             print(f"[{'ok' if ok else 'MISS'}] {category}: {new[:40]!r}")
             for f in new_findings:
                 print(f"      {f.kind} §{f.section} {f.message[:110]}")
-    print("| category | edits | reported at the edited section | rate | other new findings |")
-    print("| --- | --- | --- | --- | --- |")
+    print("| category | edits | reported at the edited section | rate | other new findings | found by |")
+    print("| --- | --- | --- | --- | --- | --- |")
     failing = False
     for category, (n, hit, elsewhere) in tally.items():
-        label = "not flagged" if category == VALID else "reported at the edited section"
+        label = "not flagged"
         rate = hit / n if n else 0
         if category != UNQUOTED_SUMMARY:
             failing |= rate < (1.0 if category == VALID else TARGET)
-        print(f"| {category} | {n} | {hit} {label if category == VALID else ''} | {rate:.0%} | {elsewhere} |")
+        by = ", ".join(f"{k} {v}" for k, v in sorted(kinds[category].items(), key=lambda kv: -kv[1]))
+        print(f"| {category} | {n} | {hit}{' ' + label if category == VALID else ''} | {rate:.0%} | {elsewhere} "
+              f"| {by or '–'} |")
     for category, old, new, got in missed:
         print(f"\nmissed ({category}): {old[:50]!r} -> {new[:50]!r}", file=sys.stderr)
         for f in got:

@@ -30,6 +30,7 @@ WHOLE_MIN = 4
 GAP_MAX = 3
 PIECE_MIN = 2
 NAME_STEP = -1  # a scenario's name quotes the guide as its steps do
+LIKEST = 0.6
 STRONG = 0.6
 WHEN = {"当", "When"}
 CONTINUE = {"而且", "并且", "同时", "但是", "And", "But", "*"}
@@ -341,13 +342,15 @@ def _guide_changed(found: Links, sc: Scenario, entry: dict, step_text: str | Non
         if q and (best is None or q.shared > best[1].shared):
             best = (s, q)
     if best is None:
+        best = _likest(old, [s for s in cands if s.section == entry.get("section")])
+    if best is None:
         section = entry.get("section")
         return Finding("link_broken", section,
                        f"指南中已没有场景「{sc.name}」验证的文字「{old}」",
                        guide_words=old, screen=step_words, item=entry.get("item"),
                        scenario=sc.name, step=step_words if step_text is not None else None)
     s, q = best
-    now = widened(s.text, q, old)
+    now = widened(s.text, q, old) if q else s.text
     was, became = letters(old)[0], letters(now)[0]
     # What the edit changed, for the checks that name it better (prose_checks keeps one finding).
     changed = [became[j1:j2] or was[i1:i2] for op, i1, i2, j1, j2 in
@@ -357,6 +360,15 @@ def _guide_changed(found: Links, sc: Scenario, entry: dict, step_text: str | Non
                    guide_words=now, context=s.text, screen=step_words, item=s.item, line=s.line,
                    scenario=sc.name, step=step_words if step_text is not None else None,
                    extra={"verified": old, "changed": changed})
+
+
+def _likest(old: str, cands: list[Sentence]) -> tuple[Sentence, None] | None:
+    """A short sentence changed too much for a shared run ("选择注册新账号" / "选择注册新帐号"):
+    the sentence of its section most like it, if at least half alike."""
+    want = letters(old)[0]
+    scored = [(difflib.SequenceMatcher(None, want, letters(s.text)[0], autojunk=False).ratio(), s) for s in cands]
+    ratio, s = max(scored, key=lambda p: p[0], default=(0.0, None))
+    return (s, None) if s is not None and ratio >= LIKEST else None
 
 
 def _step_changed(found: Links, sc: Scenario, entry: dict) -> Finding | None:
