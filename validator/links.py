@@ -231,6 +231,8 @@ def manifest_entries(found: Links) -> list[dict]:
     the item they stood in. Written by ``python -m validator.links --write``."""
     out = []
     for lk in found.links:
+        if not any(sec == lk.sentence.section for sec, _ in lk.scenario.refs):
+            continue  # a sub-section's scenario touching its parent's summary: not what it verifies
         out.append({"feature_file": lk.scenario.feature_file, "scenario": lk.scenario.name,
                     "step": lk.text if lk.step != NAME_STEP else None,
                     "guide": lk.quote.guide, "section": lk.sentence.section, "item": lk.sentence.item,
@@ -375,9 +377,12 @@ def _step_changed(found: Links, sc: Scenario, entry: dict) -> Finding | None:
     """The Gherkin side moved: the approved step is no longer in its scenario."""
     old = entry["guide"]
     want = bare(old)
-    s = next((x for x in _candidates(found, sc, entry) if want in bare(x.text)), None)
-    now = [lk for lk in found.links if lk.scenario is sc and lk.sentence == s] if s else []
-    if s is None or any(letters(old)[0] in letters(lk.text)[0] for lk in now):
+    if any(want in bare(text) for text in [sc.name] + [st.text for st in sc.steps]):
+        return None  # reworded around the guide's words ("我登录系统"): still quotes them
+    cands = _candidates(found, sc, entry)
+    s = next((x for x in cands if x.section == entry.get("section") and x.item == entry.get("item")
+              and want in bare(x.text)), None) or next((x for x in cands if want in bare(x.text)), None)
+    if s is None:
         return None
     return Finding("link_broken", s.section,
                    f"指南第 {s.line} 行写「{old}」，场景「{sc.name}」已不再有验证它的步骤「{entry.get('step')}」",
@@ -388,6 +393,7 @@ def _step_changed(found: Links, sc: Scenario, entry: dict) -> Finding | None:
 def main(argv: list[str] | None = None) -> int:
     """``python -m validator.links --write [--guide G] [--record R]``: approve the current links."""
     import argparse
+    import sys
     from .guide import parse_guide
     from .record import load_record
     parser = argparse.ArgumentParser(prog="python -m validator.links")
@@ -395,7 +401,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--record", default="reports/run-record.json")
     parser.add_argument("--write", action="store_true", help="write <guide>.links.json beside the guide")
     args = parser.parse_args(argv)
-    found = link(parse_guide(args.guide), load_record(args.record))
+    record = load_record(args.record)
+    if not any(sc.ran for sc in record.scenarios):
+        print(f"error: no scenario ran in {args.record}; links are approved from a whole run", file=sys.stderr)
+        return 2
+    found = link(parse_guide(args.guide), record)
     entries = manifest_entries(found)
     if args.write:
         target = Path(args.guide).with_suffix(".links.json")
