@@ -30,7 +30,7 @@ WHOLE_MIN = 4
 GAP_MAX = 3
 PIECE_MIN = 2
 NAME_STEP = -1  # a scenario's name quotes the guide as its steps do
-LIKEST = 0.6
+LIKEST = 0.5
 STRONG = 0.6
 WHEN = {"当", "When"}
 CONTINUE = {"而且", "并且", "同时", "但是", "And", "But", "*"}
@@ -235,7 +235,8 @@ def manifest_entries(found: Links) -> list[dict]:
             continue  # a sub-section's scenario touching its parent's summary: not what it verifies
         out.append({"feature_file": lk.scenario.feature_file, "scenario": lk.scenario.name,
                     "step": lk.text if lk.step != NAME_STEP else None,
-                    "guide": lk.quote.guide, "section": lk.sentence.section, "item": lk.sentence.item,
+                    "guide": lk.quote.guide, "sentence": lk.sentence.text,
+                    "section": lk.sentence.section, "item": lk.sentence.item,
                     "tagged": _tagged(lk.scenario, lk.sentence)})
     unique = {json.dumps(e, ensure_ascii=False, sort_keys=True): e for e in out}
     return [unique[k] for k in sorted(unique)]
@@ -323,45 +324,47 @@ def bare(text: str) -> str:
 def _guide_changed(found: Links, sc: Scenario, entry: dict, step_text: str | None) -> Finding | None:
     old = entry["guide"]
     want = bare(old)
-    cands = _candidates(found, sc, entry)
-    here = [s for s in cands if want in bare(s.text)]
+    section = entry.get("section")
+    cands = [s for s in _candidates(found, sc, entry) if s.section == section]
     step_words = step_text if step_text is not None else sc.name
-    if here:
-        if any(_tagged(sc, h) for h in here):
-            return None
-        s = next((h for h in here if h.section == entry.get("section")), here[0])
-        if entry.get("tagged"):
-            tags = "、".join(f"第 {itm} 条" for sec, itm in sc.refs if sec == s.section and itm)
-            return Finding("link_renumbered", s.section,
-                           f"场景「{sc.name}」标记为{tags}，但它验证的「{old}」现在在指南第 {s.item} 条"
-                           f"（第 {s.line} 行，原在第 {entry.get('item')} 条）",
-                           guide_words=old, context=s.text, screen=step_words, item=s.item, line=s.line,
-                           scenario=sc.name, step=step_words if step_text is not None else None)
+    step = step_words if step_text is not None else None
+    if any(want in bare(s.text) and _tagged(sc, s) for s in cands):
+        return None
+    # The whole approved sentence under another number: the items were renumbered around it.
+    moved = [s for s in cands if entry.get("sentence") and bare(s.text) == bare(entry["sentence"])]
+    if moved and entry.get("tagged"):
+        s = moved[0]
+        tags = "、".join(f"第 {itm} 条" for sec, itm in sc.refs if sec == s.section and itm)
+        return Finding("link_renumbered", s.section,
+                       f"场景「{sc.name}」标记为{tags}，但它验证的「{old}」现在在指南第 {s.item} 条"
+                       f"（第 {s.line} 行，原在第 {entry.get('item')} 条）",
+                       guide_words=old, context=s.text, screen=step_words, item=s.item, line=s.line,
+                       scenario=sc.name, step=step)
+    if moved or (not entry.get("sentence") and any(want in bare(s.text) for s in cands)):
         return None
     best = None
-    for s in cands:
+    # The sentence the approved one became: the likest to it, else the one sharing most of the quote.
+    was = _likest(entry["sentence"], cands) if entry.get("sentence") else None
+    for s in ([was[0]] if was else cands):
         q = quote(s.text, old)
         if q and (best is None or q.shared > best[1].shared):
             best = (s, q)
     if best is None:
-        best = _likest(old, [s for s in cands if s.section == entry.get("section")])
+        best = (was[0], None) if was else _likest(old, cands)
     if best is None:
-        section = entry.get("section")
-        return Finding("link_broken", section,
-                       f"指南中已没有场景「{sc.name}」验证的文字「{old}」",
-                       guide_words=old, screen=step_words, item=entry.get("item"),
-                       scenario=sc.name, step=step_words if step_text is not None else None)
+        return Finding("link_broken", section, f"指南中已没有场景「{sc.name}」验证的文字「{old}」",
+                       guide_words=old, screen=step_words, item=entry.get("item"), scenario=sc.name, step=step)
     s, q = best
     now = widened(s.text, q, old) if q else s.text
     was, became = letters(old)[0], letters(now)[0]
-    # What the edit changed, for the checks that name it better (prose_checks keeps one finding).
-    changed = [became[j1:j2] or was[i1:i2] for op, i1, i2, j1, j2 in
+    # Where the edit is in the guide's words now, for the checks that name it better (prose_checks
+    # keeps one finding per defect).
+    changed = [(j1, j2) for op, i1, i2, j1, j2 in
                difflib.SequenceMatcher(None, was, became, autojunk=False).get_opcodes() if op != "equal"]
     return Finding("link_broken", s.section,
                    f"指南第 {s.line} 行现在写「{now}」，场景验证的是「{old}」",
                    guide_words=now, context=s.text, screen=step_words, item=s.item, line=s.line,
-                   scenario=sc.name, step=step_words if step_text is not None else None,
-                   extra={"verified": old, "changed": changed})
+                   scenario=sc.name, step=step, extra={"verified": old, "changed_at": changed})
 
 
 def _likest(old: str, cands: list[Sentence]) -> tuple[Sentence, None] | None:

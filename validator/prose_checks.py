@@ -30,16 +30,26 @@ def prose_findings(guide: Guide, record: RunRecord, claims: list[Claim], links: 
 
 
 def _named_elsewhere(link: Finding, specific: list[Finding]) -> bool:
-    """A broken link whose changed words another finding on its line already names."""
-    changed = link.extra.get("changed") or []
-    return link.kind == "link_broken" and any(
-        f.line == link.line and any(piece and piece in letters(f.guide_words)[0] for piece in changed)
-        for f in specific)
+    """A broken link whose edit another finding on its line already names: that finding's words
+    stand where (or right beside where) the guide's words changed."""
+    if link.kind != "link_broken":
+        return False
+    now = letters(link.guide_words)[0]
+    for f in specific:
+        words = letters(f.guide_words)[0]
+        at = now.find(words) if words else -1
+        if f.line != link.line or at < 0:
+            continue
+        end = at + len(words)
+        # a replacement inside the words, or a cut right at their edge ("扫码" cut from "扫码登录")
+        if any((j1 < end and j2 > at) if j2 > j1 else at <= j1 <= end for j1, j2 in link.extra.get("changed_at", [])):
+            return True
+    return False
 
 
 # Findings that name what changed on a line; a broken link there says it again, less precisely.
 SPECIFIC = {"label_missing", "name_near_miss", "order_steps", "order_first_then", "behaviour_contradicted",
-            "channel_unknown", "catalogue_mismatch", "url_mismatch", "inconsistent_name", "position_wrong"}
+            "channel_unknown", "catalogue_mismatch", "url_mismatch", "inconsistent_name"}
 
 
 def _unsaid(found: list[Finding], earlier: list[Finding]) -> list[Finding]:
