@@ -328,8 +328,9 @@ def _guide_changed(found: Links, sc: Scenario, entry: dict, step_text: str | Non
     cands = [s for s in _candidates(found, sc, entry) if s.section == section]
     step_words = step_text if step_text is not None else sc.name
     step = step_words if step_text is not None else None
-    if any(want in bare(s.text) and _tagged(sc, s) for s in cands):
-        return None
+    present = [s for s in cands if want in bare(s.text)]
+    if any(_tagged(sc, s) for s in present) or (present and not entry.get("tagged")):
+        return None  # still there, where the scenario's tags say (or the link never followed the tags)
     # The whole approved sentence under another number: the items were renumbered around it.
     moved = [s for s in cands if entry.get("sentence") and bare(s.text) == bare(entry["sentence"])]
     if moved and entry.get("tagged"):

@@ -37,6 +37,8 @@ def _named_elsewhere(link: Finding, specific: list[Finding]) -> bool:
     now = letters(link.guide_words)[0]
     for f in specific:
         words = letters(f.guide_words)[0]
+        if f.line == link.line and now and now in words:
+            return True  # the other finding quotes all the link's changed words ("先…再…")
         at = now.find(words) if words else -1
         if f.line != link.line or at < 0:
             continue
