@@ -55,7 +55,7 @@ def register_once(browser, server, factory, devices) -> float:
     portal.get_by_label("邮箱账号", exact=True).fill(email)
     portal.get_by_role("button", name="获取验证码").click()
     expect(portal.get_by_role("status")).to_contain_text("验证码已发送")
-    code = re.search(r"\d{6}", portal_state.mailbox.messages(email)[-1]["body"]).group()
+    code = re.search(r"\d{6}", server.catcher.messages(email)[-1]["body"]).group()
     portal.get_by_label("密码", exact=True).fill(password)
     portal.get_by_label("确认密码", exact=True).fill(password)
     portal.get_by_label("邮箱验证码", exact=True).fill(code)

@@ -8,9 +8,10 @@ from flask_wtf.csrf import CSRFProtect
 
 from .accounts import Accounts
 from .licenses import Licenses
-from .mail import EmailCodes, Mailbox
+from .mail import EmailCodes, Mailer
 from .qr import QrTokens
 from .randomness import Randomness
+from .signins import SignIns
 from .store import Store
 
 csrf = CSRFProtect()
@@ -22,16 +23,17 @@ class Portal:
     store: Store
     accounts: Accounts
     licenses: Licenses
-    mailbox: Mailbox
+    mailer: Mailer
     email_codes: EmailCodes
     qr: QrTokens
     randomness: Randomness
+    signins: SignIns
 
     @classmethod
-    def build(cls, store: Store, qr_ttl: int) -> "Portal":
-        mailbox, randomness = Mailbox(store), Randomness()
-        return cls(store, Accounts(store), Licenses(store), mailbox, EmailCodes(store, mailbox, randomness),
-                   QrTokens(store, qr_ttl, randomness), randomness)
+    def build(cls, store: Store, qr_ttl: int, mailer: Mailer) -> "Portal":
+        randomness = Randomness()
+        return cls(store, Accounts(store), Licenses(store), mailer, EmailCodes(store, mailer, randomness),
+                   QrTokens(store, qr_ttl, randomness), randomness, SignIns(store))
 
 
 def create_app(test_config: dict | None = None) -> Flask:
@@ -45,6 +47,9 @@ def create_app(test_config: dict | None = None) -> Flask:
         SESSION_COOKIE_SAMESITE="Lax",
         WTF_CSRF_TIME_LIMIT=None,
         SEED_DEMO=False,
+        # Where the portal's mail goes (smtplib). `python -m mock_portal` starts a catcher and points here.
+        MAIL_SMTP_HOST="localhost",
+        MAIL_SMTP_PORT=25,
     )
     if test_config:
         app.config.from_mapping(test_config)
@@ -52,7 +57,8 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     store = Store(app.config["DATABASE"])
     store.initialize()
-    app.extensions["portal"] = Portal.build(store, app.config["QR_TTL_SECONDS"])
+    mailer = Mailer(app.config["MAIL_SMTP_HOST"], int(app.config["MAIL_SMTP_PORT"]))
+    app.extensions["portal"] = Portal.build(store, app.config["QR_TTL_SECONDS"], mailer)
     csrf.init_app(app)
 
     from . import miniapp, portal_views
@@ -62,9 +68,11 @@ def create_app(test_config: dict | None = None) -> Flask:
         from . import control
         csrf.exempt(control.bp)
         app.register_blueprint(control.bp)
-    if app.config["SEED_DEMO"]:
-        from .demo import seed
-        seed(store)
+    if app.config["SEED_DEMO"] and not app.testing:
+        from . import demo, demo_views
+        with app.app_context():  # the app's password hashing method
+            demo.seed(store)
+        app.register_blueprint(demo_views.bp)
 
     @app.get("/")
     def root():

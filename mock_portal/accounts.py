@@ -1,14 +1,15 @@
 """Enterprise accounts and their 经办人 accounts: registration, login with lock-out, management."""
-import math
+import secrets
 import sqlite3
 from dataclasses import dataclass
 from datetime import timedelta
+from functools import cache
 
 from werkzeug.security import check_password_hash
 
+from .attempts import Attempts
 from .passwords import hash_password
-
-from .store import Store, iso, parse
+from .store import Store, iso
 
 MAX_FAILED_LOGINS = 5
 LOCK_DURATION = timedelta(minutes=15)
@@ -23,9 +24,20 @@ class LoginResult:
     error: str | None = None
 
 
+def locked_message(minutes: int) -> str:
+    return f"密码错误次数过多，账号已锁定，请{minutes}分钟后再试"
+
+
+@cache
+def _stand_in_hash() -> str:
+    return hash_password(secrets.token_urlsafe(16))
+
+
 class Accounts:
     def __init__(self, store: Store) -> None:
         self.store = store
+        self.account_attempts = Attempts(store, "account login", MAX_FAILED_LOGINS, LOCK_DURATION)
+        self.handler_attempts = Attempts(store, "handler login", MAX_FAILED_LOGINS, LOCK_DURATION)
 
     def by_enterprise(self, enterprise_id: int):
         return self.store.one("SELECT * FROM accounts WHERE enterprise_id = ?", (enterprise_id,))
@@ -53,34 +65,26 @@ class Accounts:
 
     def login(self, email: str, password: str) -> LoginResult:
         row = self.store.one("SELECT * FROM accounts WHERE lower(email) = lower(?)", (email,))
-        error = self._check_password("accounts", row, password)
+        error = self._check_password(self.account_attempts, email.lower(), row, password)
         return LoginResult(account_id=row["id"]) if error is None else LoginResult(error=error)
 
     def login_handler(self, login: str, password: str) -> LoginResult:
         row = self.store.one("SELECT * FROM handlers WHERE login = ?", (login,))
-        error = self._check_password("handlers", row, password)
+        error = self._check_password(self.handler_attempts, login, row, password)
         if error is None:
             return LoginResult(account_id=row["account_id"], handler_id=row["id"])
         return LoginResult(error=error)
 
-    def _check_password(self, table: str, row, password: str) -> str | None:
-        if row is None:
-            return "账号或密码错误"
-        now = self.store.now()
-        locked_until = parse(row["locked_until"])
-        if locked_until and now < locked_until:
-            minutes = math.ceil((locked_until - now).total_seconds() / 60)
-            return f"密码错误次数过多，账号已锁定，请{minutes}分钟后再试"
-        if check_password_hash(row["password_hash"], password):
-            self.store.execute(f"UPDATE {table} SET failed_logins = 0, locked_until = NULL WHERE id = ?", (row["id"],))
-            return None
-        failures = row["failed_logins"] + 1
-        if failures >= MAX_FAILED_LOGINS:
-            self.store.execute(f"UPDATE {table} SET failed_logins = 0, locked_until = ? WHERE id = ?",
-                               (iso(now + LOCK_DURATION), row["id"]))
-            return f"密码错误次数过多，账号已锁定，请{int(LOCK_DURATION.total_seconds() // 60)}分钟后再试"
-        self.store.execute(f"UPDATE {table} SET failed_logins = ? WHERE id = ?", (failures, row["id"]))
-        return f"账号或密码错误，还可尝试{MAX_FAILED_LOGINS - failures}次"
+    def _check_password(self, attempts: Attempts, name: str, row, password: str) -> str | None:
+        """One answer for a wrong password and for a name no account has: both count towards the lock-out."""
+        if attempts.locked_minutes(name):
+            return locked_message(attempts.locked_minutes(name))
+        # An unknown name is checked against a stand-in hash, so it takes as long as a known one.
+        right = check_password_hash(row["password_hash"] if row else _stand_in_hash(), password) and row is not None
+        verdict = attempts.succeeded(name) if right else attempts.failed(name)
+        if verdict.locked_minutes:
+            return locked_message(verdict.locked_minutes)
+        return None if right else f"账号或密码错误，还可尝试{verdict.remaining}次"
 
     # 经办人管理
     def handlers(self, account_id: int) -> list:

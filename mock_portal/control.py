@@ -119,12 +119,6 @@ def accounts():
     return jsonify(id=arrange.account(_store(), **request.get_json()))
 
 
-@bp.get("/mailbox")
-def mailbox():
-    portal = current_app.extensions["portal"]
-    return jsonify(messages=portal.mailbox.messages(request.args.get("to")))
-
-
 @bp.post("/clock")
 def clock():
     body = request.get_json()

@@ -3,7 +3,7 @@ import sqlite3
 import threading
 from datetime import datetime, timedelta, timezone
 
-SCHEMA_VERSION = "2"  # raise it with every change below
+SCHEMA_VERSION = "3"  # raise it with every change below
 SCHEMA = f"""
 CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 INSERT INTO settings (key, value) VALUES ('schema_version', '{SCHEMA_VERSION}');
@@ -43,15 +43,20 @@ CREATE TABLE accounts (
     id INTEGER PRIMARY KEY, enterprise_id INTEGER NOT NULL UNIQUE REFERENCES enterprises(id),
     email TEXT NOT NULL UNIQUE COLLATE NOCASE, password_hash TEXT NOT NULL, contact_phone TEXT NOT NULL,
     region_province TEXT, region_detail TEXT, nature TEXT, industry TEXT, employees INTEGER,
-    created_at TEXT NOT NULL, failed_logins INTEGER NOT NULL DEFAULT 0, locked_until TEXT);
+    created_at TEXT NOT NULL);
 CREATE TABLE handlers (
     id INTEGER PRIMARY KEY, account_id INTEGER NOT NULL REFERENCES accounts(id), name TEXT NOT NULL,
-    login TEXT NOT NULL UNIQUE, mobile TEXT NOT NULL, password_hash TEXT NOT NULL, created_at TEXT NOT NULL,
-    failed_logins INTEGER NOT NULL DEFAULT 0, locked_until TEXT);
-CREATE TABLE mailbox (id INTEGER PRIMARY KEY, recipient TEXT NOT NULL, subject TEXT NOT NULL,
-    body TEXT NOT NULL, sent_at TEXT NOT NULL);
+    login TEXT NOT NULL UNIQUE, mobile TEXT NOT NULL, password_hash TEXT NOT NULL, created_at TEXT NOT NULL);
+-- Wrong guesses per (kind, key): login names (known or not) and phones' license passwords.
+CREATE TABLE attempts (kind TEXT NOT NULL, key TEXT NOT NULL, failures INTEGER NOT NULL, locked_until TEXT,
+    PRIMARY KEY (kind, key));
+-- A portal sign-in; the browser's cookie holds its token, logout ends it here, so a saved cookie opens nothing.
+CREATE TABLE portal_sessions (id INTEGER PRIMARY KEY, token_hash TEXT NOT NULL UNIQUE,
+    account_id INTEGER NOT NULL REFERENCES accounts(id), handler_id INTEGER, started_at TEXT NOT NULL,
+    ended_at TEXT);
+-- failures: wrong codes typed against this code; at the limit it is dead even for the right code.
 CREATE TABLE email_codes (id INTEGER PRIMARY KEY, email TEXT NOT NULL, code_hash TEXT NOT NULL,
-    sent_at TEXT NOT NULL, used_at TEXT);
+    sent_at TEXT NOT NULL, used_at TEXT, failures INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE qr_tokens (
     id INTEGER PRIMARY KEY, token_hash TEXT NOT NULL UNIQUE, purpose TEXT NOT NULL,
     created_at TEXT NOT NULL, expires_at TEXT NOT NULL, scanned_at TEXT, person_id INTEGER,

@@ -7,7 +7,7 @@ from .claims import Claim, extract_claims
 from .consistency import consistency_findings, fold_stand_ins
 from .coverage import Coverage, coverage_findings, item_coverage, scenario_findings, section_coverage
 from .examples import attach_screens, example_findings
-from .findings import MARK_ORDER, Finding, give_ids, merge_same_line, worst
+from .findings import Finding, give_ids, merge_same_line, worst
 from .guide import Guide, Item, Section, is_within
 from .illustrate import Figure, figures
 from .links import Links, link, link_findings, load_manifest, manifest_path
@@ -102,8 +102,9 @@ def analyse(guide: Guide, record: RunRecord, tagged: set[str] | None = None,
                                link_findings(guide, record, links, load_manifest(manifest_path(guide.path))))
     # One finding per row of the guide a writer fixes at once, before the ids are given.
     findings = merge_same_line(fold_stand_ins(findings))
-    not_run = _not_run(guide, record, tagged) if record.partial else set()
-    findings = [f for f in findings if not (f.kind == "not_covered" and f.section in not_run)]
+    # A partial run leaves sections and items out: where the suite has scenarios, that is "not run", not a gap.
+    left_out = _has_scenarios(guide, tagged) if record.partial else set()
+    findings = [f for f in findings if not (f.kind == "not_covered" and f.section in left_out)]
     order = {s.id: n for n, s in enumerate(guide.sections)}
     findings.sort(key=lambda f: (order.get(f.section, -1 if f.section is None else len(order)),
                                  f.line or 0))
@@ -115,25 +116,25 @@ def analyse(guide: Guide, record: RunRecord, tagged: set[str] | None = None,
     for r in results:
         by_claim_section.setdefault(r.claim.section, []).append(r)
     sections = [_section_result(guide, record, s, by_section.get(s.id, []), by_claim_section.get(s.id, []),
-                                s.id in not_run) for s in guide.sections]
+                                s.id in left_out) for s in guide.sections]
     _roll_up(sections)
     figs = figures(guide, record, claims)
     attach_screens(findings, claims, figs)
-    return Analysis(guide, record, claims, results, findings, sections, figs,
-                    [s.id for s in guide.sections if s.id in not_run], links)
+    not_run = [r.section.id for r in sections if r.section.id in left_out and not r.coverage.covered]
+    return Analysis(guide, record, claims, results, findings, sections, figs, not_run, links)
 
 
-def _not_run(guide: Guide, record: RunRecord, tagged: set[str] | None) -> set[str]:
-    """Sections without a scenario in this partial run that the suite does have scenarios for (any, when the
-    feature files are not at hand): the run left them out, which says nothing of the guide."""
-    covered = {sec for sc in record.scenarios if sc.ran for sec, _ in sc.refs}
-    out = set()
-    for s in guide.sections:
-        if any(is_within(c, s.id) for c in covered):
-            continue
-        if tagged is None or any(is_within(t, s.id) for t in tagged):
-            out.add(s.id)
-    return out
+def _has_scenarios(guide: Guide, tagged: set[str] | None) -> set[str]:
+    """Sections the suite has scenarios for, by the feature files' tags (all of them, when the feature files are
+    not at hand): in a partial run, what of them did not run was left out by the run, which says nothing of the
+    guide."""
+    if tagged is None:
+        return {s.id for s in guide.sections}
+    within = set()
+    for t in tagged:  # a tag counts for its section and every section above it
+        parts = t.split(".")
+        within.update(".".join(parts[:n]) for n in range(1, len(parts) + 1))
+    return {s.id for s in guide.sections if s.id in within}
 
 
 def _mark(findings: list[Finding], covered: bool, not_run: bool = False) -> str:

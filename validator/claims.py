@@ -48,8 +48,24 @@ class Claim:
         return f"{self.section}:{self.line}:{self.words}"
 
 
-def extract_claims(guide: Guide) -> list[Claim]:
-    claims: list[Claim] = []
+class ClaimList(list):
+    """The guide's claims, with the claims of each transcribed screen at hand (asked for once per screen)."""
+
+    def of_slot(self, slot: int | None) -> list[Claim]:
+        index = self.__dict__.get("_slots")
+        if index is None:
+            index = self.__dict__["_slots"] = {}
+            for c in self:
+                index.setdefault(c.slot, []).append(c)
+        return index.get(slot, [])
+
+
+def of_slot(claims: list[Claim], slot: int | None) -> list[Claim]:
+    return claims.of_slot(slot) if isinstance(claims, ClaimList) else [c for c in claims if c.slot == slot]
+
+
+def extract_claims(guide: Guide) -> ClaimList:
+    claims = ClaimList()
     for block in guide.blocks():
         if block.kind == "paragraph":
             claims.extend(_prose_claims(block))

@@ -53,8 +53,15 @@ REPORT_EXAMPLES = """examples:
   python -m validator report --previous reports/guide-old/report.json --formats json"""
 
 
-class _Help(argparse.RawDescriptionHelpFormatter, argparse.ArgumentDefaultsHelpFormatter):
-    """Defaults in every option's help, and the epilog's layout kept."""
+class _Help(argparse.RawDescriptionHelpFormatter):
+    """The epilog's layout kept, and each option's default in its help (when it has one)."""
+
+    def _get_help_string(self, action):
+        text = action.help or ""
+        if action.option_strings and action.default not in (None, False, argparse.SUPPRESS) \
+                and "%(default)" not in text:
+            text += " (default: %(default)s)"
+        return text
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -241,8 +248,8 @@ def _print_summary(analysis, fail_on: set[str], out: Path, written: list[str], c
     from .report import summary_table
     print(summary_table(analysis, fail_on))
     failing = [f for f in analysis.findings if f.severity in fail_on or f.kind in ("scenario_failed", "step_undefined")]
-    for f in failing:
-        print(f"  {f.id} [{f.severity}] {f.section or '-'}: {f.message}")
+    for f in failing:  # a message can quote a run record: no terminal control characters from it
+        print(f"  {f.id} [{f.severity}] {f.section or '-'}: {_printable(f.message)}")
     if changes is not None:
         print(f"与上次相比 since {changes['previous']}: 新增 new {len(changes['new'])}, "
               f"已解决 resolved {len(changes['resolved'])}, 未变 unchanged {len(changes['unchanged'])}")
@@ -253,6 +260,10 @@ def _print_summary(analysis, fail_on: set[str], out: Path, written: list[str], c
     sev = analysis.severity_counts()
     print(f"结论 verdict: {VERDICT_TEXT[analysis.verdict(fail_on)]} "
           f"(错误 error {sev['error']}, 警告 warning {sev['warning']}, 提示 info {sev['info']})")
+
+
+def _printable(text: str) -> str:
+    return "".join(ch if ch.isprintable() else "?" for ch in text)
 
 
 def _pytest_option(args: list[str], name: str) -> str | None:

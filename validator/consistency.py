@@ -9,10 +9,11 @@ Leftover stand-ins ("北京ICP备XXXXXX号") are one finding per line, pointing 
 """
 from __future__ import annotations
 
+import bisect
 import math
 import re
 
-from .claims import QUOTES, Claim
+from .claims import QUOTES, Claim, of_slot
 from .findings import Finding
 from .guide import Guide
 from .text import STAND_IN_LIKENESS, hamming_one, has_stand_in, normalize, stand_in_likeness
@@ -52,29 +53,46 @@ def _near_names(claims: list[Claim], verified: set[str]) -> list[Finding]:
 def _cut_names(guide: Guide, claims: list[Claim]) -> list[Finding]:
     known = {normalize(c.label) for c in claims if c.kind == "label"}
     paragraphs = [b for b in guide.blocks() if b.kind == "paragraph"]
-    plain = {b.line: QUOTES.sub(lambda m: next(g for g in m.groups() if g), b.text) for b in paragraphs}
-    everything = "\n".join(plain.values())
-    out, seen = [], set()
+    plain = [QUOTES.sub(lambda m: next(g for g in m.groups() if g), b.text) for b in paragraphs]
+    everything = "\n".join(plain)
+    # where each paragraph starts in `everything`: a head is searched once in the whole text, not per paragraph
+    starts, pos = [], 0
+    for text in plain:
+        starts.append(pos)
+        pos += len(text) + 1
+    found_in_text: dict[str, bool] = {}
+
+    def in_guide(words: str) -> bool:
+        if words not in found_in_text:
+            found_in_text[words] = words in everything
+        return found_in_text[words]
+
+    hits = []
     for name in sorted(n for n in known if len(n) >= 5):
         for k in range(math.ceil(len(name) * 2 / 3), len(name)):
             head = name[:k]
             if head in known:
                 continue  # a name of its own, not a cut one
-            for block in paragraphs:
-                text = plain[block.line]
-                for m in re.finditer(re.escape(head), text):
-                    after = text[m.end():]
-                    if not after or after[0] == name[k] or not _is_cjk(after[0]):
-                        continue
-                    tail = next((after[:n] for n in (4, 3, 2) if name + after[:n] in everything), None)
-                    if tail is None or (block.line, head + tail) in seen:
-                        continue
-                    seen.add((block.line, head + tail))
-                    out.append(Finding("inconsistent_name", block.section,
-                                       f"「{head + tail}」与指南其它地方的「{name + tail}」不一致",
-                                       guide_words=head + tail, context=block.text,
-                                       screen=f"指南另处写作「{name + tail}」", item=block.item, line=block.line,
-                                       fix=name + tail))
+            for m in re.finditer(re.escape(head), everything):
+                n = bisect.bisect_right(starts, m.start()) - 1
+                end = starts[n] + len(plain[n])
+                if m.end() > end:
+                    continue  # runs into the next paragraph
+                after = everything[m.end():end]
+                if not after or after[0] == name[k] or not _is_cjk(after[0]):
+                    continue
+                tail = next((after[:j] for j in (4, 3, 2) if in_guide(name + after[:j])), None)
+                if tail is not None:
+                    hits.append((n, name, head, tail))
+    out, seen = [], set()
+    for n, name, head, tail in hits:  # by name, then cut length, then place in the guide
+        block = paragraphs[n]
+        if (block.line, head + tail) in seen:
+            continue
+        seen.add((block.line, head + tail))
+        out.append(Finding("inconsistent_name", block.section, f"「{head + tail}」与指南其它地方的「{name + tail}」不一致",
+                           guide_words=head + tail, context=block.text, screen=f"指南另处写作「{name + tail}」",
+                           item=block.item, line=block.line, fix=name + tail))
     return out
 
 
@@ -85,13 +103,14 @@ def _placeholders(claims: list[Claim]) -> list[Finding]:
     for c in claims:
         if has_stand_in(c.words):
             lines.setdefault(c.line, []).append(c)
+    screens = _screen_lines(claims)
     for line, pieces in lines.items():
         c = pieces[0]
         words = [p.words for p in pieces]
         quoted = "".join(f"「{w}」" for w in words)
-        what = "页脚" if c.slot is not None and line == max(x.line for x in claims if x.slot == c.slot) else "文字"
+        what = "页脚" if c.slot is not None and line == max(x.line for x in of_slot(claims, c.slot)) else "文字"
         message = f"指南转录的界面中留有占位文字{quoted}，不是真实界面内容"
-        real = _real_line(c, claims)
+        real = _real_line(c, screens)
         screen = ""
         if real:
             where = "本节" if real.section == c.section else f"第 {real.section} 节"
@@ -104,15 +123,27 @@ def _placeholders(claims: list[Claim]) -> list[Finding]:
     return out
 
 
-def _real_line(stand_in: Claim, claims: list[Claim]) -> Claim | None:
-    """The line of another transcribed screen most like what is left of the stand-in line."""
-    best, best_n = None, STAND_IN_LIKENESS - 1
-    for c in claims:
-        if c.source != "screen" or c.slot == stand_in.slot or has_stand_in(c.context):
+def _screen_lines(claims: list[Claim]) -> list[tuple[str, list[tuple[int, Claim]]]]:
+    """Transcribed screen lines without stand-ins, grouped by their text (in order of first appearance), each claim
+    with its position: a guide repeats its header and footer lines, and each text is compared once."""
+    groups: dict[str, list[tuple[int, Claim]]] = {}
+    for pos, c in enumerate(claims):
+        if c.source == "screen" and not has_stand_in(c.context):
+            groups.setdefault(c.context, []).append((pos, c))
+    return list(groups.items())
+
+
+def _real_line(stand_in: Claim, screens: list[tuple[str, list[tuple[int, Claim]]]]) -> Claim | None:
+    """The line of another transcribed screen most like what is left of the stand-in line (the first such line
+    in the guide when several are as like)."""
+    best, best_key = None, (STAND_IN_LIKENESS - 1, 0)
+    for context, entries in screens:
+        first = next(((pos, c) for pos, c in entries if c.slot != stand_in.slot), None)
+        if first is None:
             continue
-        n = stand_in_likeness(stand_in.context, c.context)
-        if n > best_n:
-            best, best_n = c, n
+        key = (stand_in_likeness(stand_in.context, context), -first[0])
+        if key[0] > best_key[0] or (key[0] == best_key[0] and best is not None and key[1] > best_key[1]):
+            best, best_key = first[1], key
     return best
 
 

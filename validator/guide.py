@@ -67,7 +67,13 @@ class Guide:
     sections: list[Section]
 
     def section(self, section_id: str) -> Section | None:
-        return next((s for s in self.sections if s.id == section_id), None)
+        """The first section with that id (from an index: checks ask once per claim)."""
+        index = self.__dict__.get("_by_id")
+        if index is None or len(index) > len(self.sections):
+            index = self.__dict__["_by_id"] = {}
+            for s in reversed(self.sections):
+                index[s.id] = s
+        return index.get(section_id)
 
     def blocks(self):
         for s in self.sections:
@@ -83,7 +89,19 @@ def is_within(child: str, parent: str) -> bool:
 
 
 def has_subsections(guide: Guide, section: Section) -> bool:
-    return any(o is not section and is_within(o.id, section.id) for o in guide.sections)
+    """Whether another section lies within this one (from a set built once: renderers ask for every section)."""
+    parents = guide.__dict__.get("_parents")
+    if parents is None or guide.__dict__.get("_parents_for") != len(guide.sections):
+        parents = set()
+        for o in guide.sections:
+            parts = o.id.split(".")
+            parents.update(".".join(parts[:n]) for n in range(1, len(parts)))
+        counts: dict[str, int] = {}
+        for o in guide.sections:
+            counts[o.id] = counts.get(o.id, 0) + 1
+        parents.update(sid for sid, n in counts.items() if n > 1)  # a repeated id lies within its twin
+        guide.__dict__["_parents"], guide.__dict__["_parents_for"] = parents, len(guide.sections)
+    return section.id in parents
 
 
 def item_number(text: str) -> tuple[str, str, int] | None:

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .claims import Claim
+from .claims import Claim, of_slot
 from .coverage import item_coverage
 from .guide import Block, Guide
 from .record import RunRecord, Scenario, Shot, Step
-from .text import bigrams, matches
+from .text import bigrams
 
 DEVICE_ORDER = ("portal", "agent_phone", "legal_rep_phone")
 
@@ -43,17 +43,23 @@ def screen_score(claims: list[Claim], shot: Shot) -> float:
     labels = {c.label for c in claims if c.kind in ("label", "placeholder")}
     if not labels:
         return 0.0
-    strings = shot.strings()
-    return sum(1 for label in labels if any(matches(label, s) for s in strings)) / len(labels)
+    return sum(1 for label in labels if shot.shows(label)) / len(labels)
 
 
 def best_screen_shot(claims: list[Claim], shots: list[tuple[Scenario, Step, Shot]]):
-    """The (scenario, step, shot) that shows the transcribed screen, or None when no shot does."""
+    """The (scenario, step, shot) that shows the transcribed screen, or None when no shot does. Worked out once per
+    set of labels and list of shots (a screen is asked for by the figures and by several checks)."""
+    memo = getattr(shots, "memo", None)
+    key = ("best", frozenset(c.label for c in claims if c.kind in ("label", "placeholder")))
+    if memo is not None and key in memo:
+        return memo[key]
     best, best_score = None, SCREEN_MATCH - 1e-9
     for entry in shots:
         score = screen_score(claims, entry[2])
         if score > best_score:
             best, best_score = entry, score
+    if memo is not None:
+        memo[key] = best
     return best
 
 
@@ -113,7 +119,7 @@ def figures(guide: Guide, record: RunRecord, claims: list[Claim]) -> dict[int, F
             fig = out[block.slot] = Figure(block.slot, section.id, block.item)
             fig.covered = item_coverage(record, section, block.item).covered
             if block.kind == "screen":
-                own = [c for c in claims if c.slot == block.slot]
+                own = of_slot(claims, block.slot)
                 found = best_screen_shot(own, record.shots_for(record.for_section(section.id)))
                 if found:
                     fig.scenario, fig.step, shot = found

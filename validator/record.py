@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from .guide import is_within
 from .record_schema import read_record_data
-from .text import normalize, tokens
+from .text import closest, normalize, tokens
 
 # "guide-1.2.2", "guide-1.2.2-3", "guide-1.2.2-3.1"; "guide-1.2.2-3-1" is read as item 3.1 too.
 TAG = re.compile(r"^@?guide-(\d+(?:\.\d+)*)(?:-(\d+(?:[.-]\d+)*))?$")
@@ -35,6 +36,34 @@ class Shot:
         if cached is None:
             cached = self.__dict__["_strings"] = self._collect_strings()
         return cached
+
+    def match_keys(self) -> frozenset[str]:
+        """Every normalized label this shot shows by ``text.matches`` (strict): each string, and each run of whole
+        tokens in it. A label is then looked up, not compared with every string of every shot."""
+        cached = self.__dict__.get("_keys")
+        if cached is None:
+            cached = self.__dict__["_keys"] = _match_keys(tuple(self.strings()))
+        return cached
+
+    def joined(self) -> str:
+        """The normalized strings in one text, for the loose (substring) match of a prose label."""
+        cached = self.__dict__.get("_joined")
+        if cached is None:
+            cached = self.__dict__["_joined"] = "\x00".join(normalize(s) for s in self.strings())
+        return cached
+
+    def shows(self, label: str, loose: bool = False) -> bool:
+        """Same answer as ``any(matches(label, s, loose) for s in self.strings())``, from the keys."""
+        want = normalize(label)
+        if not want:
+            return False
+        if want in self.match_keys():
+            return True
+        return loose and len(want) >= 4 and want in self.joined()
+
+    def closest(self, label: str, avoid: str = ""):
+        """``text.closest`` over this shot's strings, remembered per label."""
+        return _closest(label, tuple(self.strings()), avoid)
 
     def _collect_strings(self) -> list[str]:
         out = [t.get("text", "") for t in self.texts]
@@ -133,10 +162,76 @@ class RunRecord:
         return (self.folder / relative) if relative else None
 
     def for_section(self, section: str, item: str | None = None, descendants: bool = True) -> list[Scenario]:
-        return [s for s in self.scenarios if s.counts_for(section, item, descendants)]
+        """Scenarios that count for the section (and its sub-sections), or for the item of that very section.
+        Answered from an index built once: the checks ask this for every section, item and claim, and a scan of
+        every scenario's tags each time made a big guide quadratic. The list is shared: do not change it."""
+        index = self.__dict__.get("_index")
+        if index is None:
+            index = self.__dict__["_index"] = self._build_index()
+        if item is not None:
+            key = ("item", section, item)
+        else:
+            key = ("within" if descendants else "exact", section, None)
+        return index.get(key, [])
 
-    def shots_for(self, scenarios: list[Scenario]) -> list[tuple[Scenario, Step, Shot]]:
-        return [(sc, st, shot) for sc in scenarios for st in sc.steps for shot in st.shots.values()]
+    def _build_index(self) -> dict[tuple, list[Scenario]]:
+        index: dict[tuple, dict[int, Scenario]] = {}
+        for sc in self.scenarios:
+            for sec, itm in sc.refs:
+                keys = [("within", ".".join(sec.split(".")[:n]), None) for n in range(1, sec.count(".") + 2)]
+                keys.append(("exact", sec, None))
+                if itm is not None:
+                    keys += [("item", sec, ".".join(itm.split(".")[:n])) for n in range(1, itm.count(".") + 2)]
+                for key in keys:
+                    index.setdefault(key, {})[id(sc)] = sc
+        return {key: list(found.values()) for key, found in index.items()}
+
+    def shots_for(self, scenarios: list[Scenario]) -> "ShotList":
+        """Every (scenario, step, shot) of the scenarios; the same list object for the same scenarios, so what is
+        worked out over it (the shot showing a transcribed screen) is worked out once."""
+        memo = self.__dict__.setdefault("_shots", {})
+        key = tuple(map(id, scenarios))
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = ShotList((sc, st, shot) for sc in scenarios for st in sc.steps
+                                         for shot in st.shots.values())
+        return found
+
+    def ran_shots(self, section: str) -> "ShotList":
+        """The shots of the scenarios that ran for the section."""
+        memo = self.__dict__.setdefault("_ran_shots", {})
+        if section not in memo:
+            memo[section] = self.shots_for([s for s in self.for_section(section) if s.ran])
+        return memo[section]
+
+
+# Shots of one screen repeat across steps and scenarios with the same texts: what is worked out over a screen's
+# strings is remembered by the strings themselves.
+@lru_cache(maxsize=20_000)
+def _match_keys(strings: tuple[str, ...]) -> frozenset[str]:
+    keys = set()
+    for s in strings:
+        keys.add(normalize(s))
+        toks = tokens(s)
+        for start in range(len(toks)):
+            run = ""
+            for tok in toks[start:]:
+                run += tok
+                keys.add(run)
+    return frozenset(keys)
+
+
+@lru_cache(maxsize=50_000)
+def _closest(label: str, strings: tuple[str, ...], avoid: str = ""):
+    return closest(label, list(strings), avoid)
+
+
+class ShotList(list):
+    """A list of (scenario, step, shot) that carries what has been worked out over it (``memo``)."""
+
+    def __init__(self, entries=()) -> None:
+        super().__init__(entries)
+        self.memo: dict = {}
 
 
 def parse_tag(tag: str) -> tuple[str, str | None] | None:

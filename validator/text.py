@@ -90,10 +90,11 @@ def stand_in_likeness(stand_in_line: str, text: str) -> int:
     return len(bigrams(STAND_IN.sub("", stand_in_line)) & bigrams(text))
 
 
-def bigrams(text: str) -> set[str]:
+@lru_cache(maxsize=100_000)
+def bigrams(text: str) -> frozenset[str]:
     """Letter and digit pairs of the normalized text, for a likeness that ignores punctuation."""
     t = "".join(ch for ch in normalize(text) if ch.isalnum())
-    return {t[i:i + 2] for i in range(len(t) - 1)}
+    return frozenset(t[i:i + 2] for i in range(len(t) - 1))
 
 
 def closest(label: str, candidates: list[str], avoid: str = "") -> tuple[str, float] | None:
@@ -103,19 +104,21 @@ def closest(label: str, candidates: list[str], avoid: str = "") -> tuple[str, fl
     "全部事项" as to "授权事项"; ties go to a candidate that holds the label or is held by it (a
     label cut short or run on), then to one the guide's sentence does not itself name elsewhere
     (``avoid``: "对应授权事项是“所有事项”" speaks of 授权事项 apart from the label)."""
-    want = normalize(label)
-    shunned = normalize(avoid)
     best: tuple[str, float] | None = None
     best_key = None
     for cand in candidates:
         for piece in [cand, *tokens(cand)]:
-            got = normalize(piece)
-            likeness = edit_likeness(want, got)
-            key = (likeness, bool(got) and (got in want or want in got),
-                   not (len(got) >= 2 and got in shunned), -abs(len(got) - len(want)))
+            key = likeness_key(label, piece, avoid)
             if best_key is None or key > best_key:
-                best, best_key = (piece.strip(), likeness), key
+                best, best_key = (piece.strip(), key[0]), key
     return best
+
+
+def likeness_key(label: str, piece: str, avoid: str = "") -> tuple:
+    """How like the label a screen text is, as a key that sorts the likest last (see ``closest``)."""
+    want, got = normalize(label), normalize(piece)
+    return (edit_likeness(want, got), bool(got) and (got in want or want in got),
+            not (len(got) >= 2 and got in normalize(avoid)), -abs(len(got) - len(want)))
 
 
 @lru_cache(maxsize=500_000)

@@ -9,13 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import urlparse
 
-from .claims import POSITION_REGIONS, Claim
+from .claims import POSITION_REGIONS, Claim, of_slot
 from .coverage import item_coverage
 from .findings import Finding, Highlight
 from .guide import Guide
 from .illustrate import best_screen_shot, item_text
 from .record import RunRecord, Shot
-from .text import STAND_IN_LIKENESS, closest, has_stand_in, matches, normalize, stand_in_likeness
+from .text import STAND_IN_LIKENESS, has_stand_in, likeness_key, matches, normalize, stand_in_likeness
 
 
 @dataclass
@@ -67,7 +67,7 @@ def check_claims(guide: Guide, record: RunRecord, claims: list[Claim]) -> tuple[
         if claim.kind == "example":
             continue
         section = guide.section(claim.section)
-        shots = record.shots_for([s for s in record.for_section(claim.section) if s.ran])
+        shots = record.ran_shots(claim.section)
         if not item_coverage(record, section, claim.item).covered or not shots or claim.slot in unseen:
             results.append(ClaimResult(claim, "unchecked"))
             continue
@@ -76,7 +76,7 @@ def check_claims(guide: Guide, record: RunRecord, claims: list[Claim]) -> tuple[
             continue
         # A quoted label matches a whole screen text or a run of its tokens, never part of a
         # word: "电子营业执照扫码" is not the link "电子营业执照扫码登录".
-        hit = next((sh for _, _, sh in shots if any(matches(claim.label, s) for s in sh.strings())), None)
+        hit = _first_showing(shots, claim.label, False)
         if hit is None:
             results.append(ClaimResult(claim, "image" if claim.kind == "image" else "missing"))
             findings.append(_missing(claim, shots, claims))
@@ -87,6 +87,14 @@ def check_claims(guide: Guide, record: RunRecord, claims: list[Claim]) -> tuple[
     return results, findings
 
 
+def _first_showing(shots, label: str, loose: bool) -> Shot | None:
+    """The first shot that shows the label; remembered per list of shots, as copies of a label repeat."""
+    key = ("shows", label, loose)
+    if key not in shots.memo:
+        shots.memo[key] = next((sh for _, _, sh in shots if sh.shows(label, loose)), None)
+    return shots.memo[key]
+
+
 def _unseen_screens(guide: Guide, record: RunRecord, claims: list[Claim], findings: list[Finding]) -> set[int]:
     """Transcribed screens no shot of their covered section shows: the scenarios never reached
     that page, so its labels cannot be judged and the gap is reported once, as coverage."""
@@ -95,8 +103,8 @@ def _unseen_screens(guide: Guide, record: RunRecord, claims: list[Claim], findin
         section = guide.section(block.section)
         if block.kind != "screen" or not item_coverage(record, section, block.item).covered:
             continue
-        shots = record.shots_for([s for s in record.for_section(block.section) if s.ran])
-        if best_screen_shot([c for c in claims if c.slot == block.slot], shots) is None:
+        shots = record.ran_shots(block.section)
+        if best_screen_shot(of_slot(claims, block.slot), shots) is None:
             unseen.add(block.slot)
             findings.append(Finding("screen_not_shown", block.section,
                                     f"本节场景没有到达指南第 {block.line} 行转录的界面，其中的文字未核对",
@@ -110,7 +118,7 @@ def _missing(claim: Claim, shots, claims: list[Claim]) -> Finding:
     # looked for there before anywhere else in the section.
     screen = None
     if claim.slot is not None:
-        screen = best_screen_shot([c for c in claims if c.slot == claim.slot], shots)
+        screen = best_screen_shot(of_slot(claims, claim.slot), shots)
         if screen:
             shots = [screen] + [s for s in shots if s is not screen]
     sc, st, shot = shots[0]
@@ -128,14 +136,14 @@ def _missing(claim: Claim, shots, claims: list[Claim]) -> Finding:
         extra["shown"] = box.get("text", "")
     else:
         best = None  # (ratio, text, entry of shots)
+        best_key = None
         # The sentence's other words: a screen text it names apart from the label is not the label.
         avoid = claim.context.replace(claim.words, " ") if claim.source == "prose" else ""
-        candidates = [s for entry in shots for s in entry[2].strings()]
-        found = closest(claim.label, list(dict.fromkeys(candidates)), avoid)
-        if found:
-            entry = next(e for e in shots if any(normalize(s) == normalize(found[0]) or found[0] in s
-                                                 for s in e[2].strings()))
-            best = (found[1], found[0], entry)
+        for entry in shots:
+            found = entry[2].closest(claim.label, avoid)
+            key = likeness_key(claim.label, found[0], avoid) if found else None
+            if found and (best_key is None or key > best_key):
+                best, best_key = (found[1], found[0], entry), key
         if best and best[0] >= 0.5:
             what, (sc, st, shot) = f"界面显示「{best[1]}」", best[2]
             fix = claim.words.replace(claim.label, best[1]) if claim.label in claim.words else best[1]
@@ -198,8 +206,8 @@ def field_findings(guide: Guide, record: RunRecord, claims: list[Claim]) -> list
     for block in guide.slots():
         if block.kind != "screen":
             continue
-        own = [c for c in claims if c.slot == block.slot and c.kind in ("label", "placeholder")]
-        found = best_screen_shot(own, record.shots_for([s for s in record.for_section(block.section) if s.ran]))
+        own = [c for c in of_slot(claims, block.slot) if c.kind in ("label", "placeholder")]
+        found = best_screen_shot(own, record.ran_shots(block.section))
         if not found:
             continue
         sc, st, shot = found

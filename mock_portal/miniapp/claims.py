@@ -1,9 +1,11 @@
 """领取/下载 a license to a phone, and the phone's license password (guide §1.2.1.2 1, 4–6). No Flask here."""
 import re
 from dataclasses import dataclass
+from datetime import timedelta
 
 from werkzeug.security import check_password_hash
 
+from ..attempts import Attempts
 from ..licenses import Authorization, Licenses
 from ..passwords import hash_password
 from ..store import Store, iso
@@ -16,6 +18,9 @@ MUST_AGREE = "请阅读并同意《执照下载声明》"
 PASSWORD_NEEDED = "请输入修改后的执照密码"
 PASSWORD_WRONG = "执照密码错误"
 PASSWORD_FORMAT = "执照密码须为6位数字"
+MAX_PASSWORD_ATTEMPTS = 5  # wrong license passwords in a row (download, scan, change) before the phone waits
+PASSWORD_LOCK = timedelta(minutes=15)
+PASSWORD_LOCKED = "执照密码错误次数过多，请{minutes}分钟后再试"
 _PASSWORD = re.compile(r"\d{6}", re.ASCII)
 
 
@@ -88,13 +93,13 @@ class Claims:
         row = self.store.one("SELECT password_changed FROM phones WHERE person_id = ?", (person_id,))
         return bool(row and row["password_changed"])
 
-    def check_password(self, person_id: int, password: str) -> bool:
-        row = self.store.one("SELECT license_password_hash FROM phones WHERE person_id = ?", (person_id,))
-        return bool(row and password and check_password_hash(row["license_password_hash"], password))
+    def password_refusal(self, person_id: int, password: str, wrong: str = PASSWORD_WRONG) -> str | None:
+        return license_password_refusal(self.store, person_id, password, wrong)
 
     def change_password(self, person_id: int, old: str, new: str, confirmation: str) -> dict:
-        if not self.check_password(person_id, old):
-            return {"old_password": "原执照密码错误"}
+        refusal = self.password_refusal(person_id, old, wrong="原执照密码错误")
+        if refusal:
+            return {"old_password": refusal}
         if not _PASSWORD.fullmatch(new):
             return {"new_password": PASSWORD_FORMAT}
         if confirmation != new:
@@ -125,3 +130,18 @@ def set_license_password(store: Store, person_id: int, password: str) -> None:
     store.execute("INSERT INTO phones (person_id, license_password_hash, password_changed) VALUES (?, ?, 1) "
                   "ON CONFLICT (person_id) DO UPDATE SET license_password_hash = excluded.license_password_hash, "
                   "password_changed = 1", (person_id, hash_password(password)))
+
+
+def license_password_refusal(store: Store, person_id: int, password: str, wrong: str = PASSWORD_WRONG) -> str | None:
+    """None for the phone's license password; otherwise why not. A 6-digit password falls to guessing, so after
+    MAX_PASSWORD_ATTEMPTS wrong ones in a row every answer, the right one too, is a wait of PASSWORD_LOCK."""
+    attempts = Attempts(store, "license password", MAX_PASSWORD_ATTEMPTS, PASSWORD_LOCK)
+    key = str(person_id)
+    if attempts.locked_minutes(key):
+        return PASSWORD_LOCKED.format(minutes=attempts.locked_minutes(key))
+    row = store.one("SELECT license_password_hash FROM phones WHERE person_id = ?", (person_id,))
+    right = bool(row and password and check_password_hash(row["license_password_hash"], password))
+    verdict = attempts.succeeded(key) if right else attempts.failed(key)
+    if verdict.locked_minutes:
+        return PASSWORD_LOCKED.format(minutes=verdict.locked_minutes)
+    return None if right else wrong

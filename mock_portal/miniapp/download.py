@@ -4,7 +4,7 @@ from flask import abort, redirect, render_template, request, url_for
 
 from ..reference import PROVINCES
 from . import bp, person_required, services
-from .claims import MUST_AGREE, PASSWORD_NEEDED, PASSWORD_WRONG, Claims
+from .claims import MUST_AGREE, PASSWORD_NEEDED, Claims
 
 DEFAULT_PLACE = "湖南省"  # the guide is Hunan's: its readers' enterprises are registered there
 
@@ -50,8 +50,7 @@ def _download_error(c: Claims, person, needs_password: bool) -> str | None:
         password = request.form.get("license_password", "")
         if not password:
             return PASSWORD_NEEDED
-        if not c.check_password(person["id"], password):
-            return PASSWORD_WRONG
+        return c.password_refusal(person["id"], password)
     return None
 
 

@@ -9,6 +9,11 @@ from . import catalog
 # The phone shows and takes times in Beijing time; the store keeps UTC.
 BEIJING = timezone(timedelta(hours=8), "Asia/Shanghai")
 INPUT_FORMATS = ("%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M")  # as typed, or as a datetime-local picker sends it
+# Choose: an authorization's times lie in this century. Outside it a time is a typing slip; near year 1 or 9999 it
+# would not even survive the shift to UTC.
+EARLIEST = datetime(2000, 1, 1, tzinfo=BEIJING)
+LATEST = datetime(2099, 12, 31, 23, 59, tzinfo=BEIJING)
+OUT_OF_RANGE = "授权时间须在2000-01-01 00:00至2099-12-31 23:59之间"
 
 
 def beijing(moment: datetime) -> str:
@@ -66,8 +71,12 @@ class Grants:
         starts_at, ends_at = parse_input(form.get("starts_at")), parse_input(form.get("ends_at"))
         if starts_at is None:
             errors["starts_at"] = "请选择授权开始时间"
+        elif not EARLIEST <= starts_at <= LATEST:
+            errors["starts_at"], starts_at = OUT_OF_RANGE, None
         if ends_at is None:
             errors["ends_at"] = "请选择授权结束时间"
+        elif not EARLIEST <= ends_at <= LATEST:
+            errors["ends_at"] = OUT_OF_RANGE
         elif starts_at and ends_at <= starts_at:
             errors["ends_at"] = "授权结束时间须晚于开始时间"
         elif ends_at <= now:

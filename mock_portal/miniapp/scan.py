@@ -1,9 +1,9 @@
 """扫一扫: the phone reads the portal's QR code from a picture and confirms with a license."""
 from flask import redirect, render_template, request, session, url_for
-from werkzeug.security import check_password_hash
 
 from ..accounts import ENTERPRISE_ALREADY_REGISTERED
 from ..qr import decode_qr_image, token_from
+from .claims import license_password_refusal
 from . import bp, person_required, services
 
 MAX_IMAGE_BYTES = 5 * 1024 * 1024
@@ -68,11 +68,11 @@ def _confirm(person, token: str, purpose: str, download_id: int | None, password
     problem = portal.qr.check_usable(token, purpose)
     if problem:
         return problem
-    phone = portal.store.one("SELECT * FROM phones WHERE person_id = ?", (person["id"],))
     if not password:
         return "请输入执照密码"
-    if phone is None or not check_password_hash(phone["license_password_hash"], password):
-        return "执照密码错误"
+    refusal = license_password_refusal(portal.store, person["id"], password)
+    if refusal:
+        return refusal
     enterprise_id, problem = portal.licenses.scan_refusal(download_id or 0, person["id"])
     if problem is None:
         problem = _purpose_refusal(purpose, enterprise_id)

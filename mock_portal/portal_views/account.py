@@ -5,7 +5,7 @@ from functools import wraps
 from flask import abort, redirect, render_template, request, session, url_for
 
 from ..rules import fields
-from . import bp, services
+from . import bp, current_signin, services
 
 LOGIN_PATTERN = re.compile(r"[A-Za-z0-9_]{4,30}")
 
@@ -14,9 +14,10 @@ def signed_in_required(enterprise_only: bool = False):
     def decorate(view):
         @wraps(view)
         def wrapper(*args, **kwargs):
-            if not session.get("account_id"):
+            signin = current_signin()
+            if signin is None:
                 return redirect(url_for("portal.login"))
-            if enterprise_only and session.get("handler_id"):
+            if enterprise_only and signin["handler_id"]:
                 abort(403)  # 经办人 cannot manage other 经办人
             return view(*args, **kwargs)
         return wrapper
@@ -39,7 +40,7 @@ def settings():
 @signed_in_required(enterprise_only=True)
 def handlers():
     portal = services()
-    return render_template("portal/handlers.html", handlers=portal.accounts.handlers(session["account_id"]),
+    return render_template("portal/handlers.html", handlers=portal.accounts.handlers(current_signin()["account_id"]),
                            notice=session.pop("notice", None))
 
 
@@ -69,7 +70,7 @@ def handler_new():
         form = {name: request.form.get(name, "").strip() for name in form}
         errors = _handler_errors(form, password_required=True)
         if not errors:
-            services().accounts.add_handler(session["account_id"], form["name"], form["login"], form["mobile"],
+            services().accounts.add_handler(current_signin()["account_id"], form["name"], form["login"], form["mobile"],
                                             form["password"])
             session["notice"] = f"已新增经办人：{form['name']}"
             return redirect(url_for("portal.handlers"))
@@ -80,7 +81,7 @@ def handler_new():
 @signed_in_required(enterprise_only=True)
 def handler_edit(handler_id: int):
     accounts = services().accounts
-    handler = accounts.handler(session["account_id"], handler_id)
+    handler = accounts.handler(current_signin()["account_id"], handler_id)
     if handler is None:
         abort(404)
     form, errors = {"name": handler["name"], "login": handler["login"], "mobile": handler["mobile"], "password": ""}, {}
@@ -88,7 +89,7 @@ def handler_edit(handler_id: int):
         form.update({name: request.form.get(name, "").strip() for name in ("name", "mobile", "password")})
         errors = _handler_errors(form, password_required=False, handler_id=handler_id)
         if not errors:
-            accounts.update_handler(session["account_id"], handler_id, form["name"], form["mobile"], form["password"])
+            accounts.update_handler(current_signin()["account_id"], handler_id, form["name"], form["mobile"], form["password"])
             session["notice"] = f"已保存经办人：{form['name']}"
             return redirect(url_for("portal.handlers"))
     return render_template("portal/handler_form.html", form=form, errors=errors, editing=True), 400 if errors else 200
@@ -98,9 +99,9 @@ def handler_edit(handler_id: int):
 @signed_in_required(enterprise_only=True)
 def handler_delete(handler_id: int):
     accounts = services().accounts
-    handler = accounts.handler(session["account_id"], handler_id)
+    handler = accounts.handler(current_signin()["account_id"], handler_id)
     if handler is None:
         abort(404)
-    accounts.delete_handler(session["account_id"], handler_id)
+    accounts.delete_handler(current_signin()["account_id"], handler_id)
     session["notice"] = f"已删除经办人：{handler['name']}"
     return redirect(url_for("portal.handlers"))

@@ -2,7 +2,8 @@
 from flask import current_app, jsonify, redirect, render_template, request, session, url_for
 
 from ..qr import qr_content, qr_png_data_uri
-from . import bp, services
+from ..rules import fields
+from . import bp, services, sign_in
 
 MODES = ("account", "qr", "handler")
 
@@ -32,6 +33,8 @@ def login_submit():
     errors = {}
     if not form["username"]:
         errors["username"] = "请输入邮箱账号" if mode == "account" else "请输入经办人账号"
+    elif len(form["username"]) > fields.EMAIL_MAX_LENGTH:  # no account has such a name; none is counted either
+        errors["username"] = "请输入正确的邮箱账号" if mode == "account" else "请输入正确的经办人账号"
     if not password:
         errors["password"] = "请输入密码"
     if not errors:
@@ -39,10 +42,7 @@ def login_submit():
         result = (accounts.login(form["username"], password) if mode == "account"
                   else accounts.login_handler(form["username"], password))
         if result.error is None:
-            session.clear()
-            session["account_id"] = result.account_id
-            if result.handler_id:
-                session["handler_id"] = result.handler_id
+            sign_in(result.account_id, result.handler_id)
             return redirect(url_for("portal.account_home"))
         errors["form"] = result.error
     return render_template("portal/login.html", mode=mode, qr_image=None, form=form, errors=errors), 400
@@ -50,6 +50,7 @@ def login_submit():
 
 @bp.post("/logout")
 def logout():
+    services().signins.end(session.get("signin"))
     session.clear()
     return redirect(url_for("portal.home"))
 
@@ -76,6 +77,5 @@ def qr_status(purpose: str):
         session["reg_enterprise_id"] = status.enterprise_id
         return jsonify(state="scanned", next=url_for("portal.register_enterprise"))
     account = portal.accounts.by_enterprise(status.enterprise_id)
-    session.clear()
-    session["account_id"] = account["id"]
+    sign_in(account["id"])
     return jsonify(state="scanned", next=url_for("portal.account_home"))

@@ -1,6 +1,7 @@
 """企业账号注册: 1 电子营业执照扫码, 2 企业信息, 3 账号信息, then the success page."""
-from flask import redirect, render_template, request, session, url_for
+from flask import current_app, redirect, render_template, request, session, url_for
 
+from ..mail import NOT_SENT, MailNotSent
 from ..reference import ENTERPRISE_NATURES, INDUSTRIES, PROVINCES, SELF_REGISTRATION_REFUSED
 from ..rules import fields
 from . import bp, services
@@ -30,7 +31,10 @@ def register_enterprise():
     if request.method == "POST":
         form = {name: request.form.get(name, "").strip() for name in ENTERPRISE_FIELDS}
         errors = enterprise_errors(form)
-        session["reg_enterprise_form"] = form  # kept even when invalid: going back loses nothing
+        # kept even when invalid, so going back loses nothing; but never an overlong value, which would make the
+        # cookie too big for the browser to keep
+        session["reg_enterprise_form"] = {name: value for name, value in form.items()
+                                          if len(value) <= fields.REGION_DETAIL_MAX_LENGTH}
         if not errors:
             return redirect(url_for("portal.register_account"))
     return render_template("portal/register_enterprise.html", step=2, enterprise=enterprise, form=form,
@@ -42,6 +46,7 @@ def enterprise_errors(form: dict) -> dict:
     errors = {
         "contact_phone": fields.mobile_error(form["contact_phone"]),
         "employees": fields.employees_error(form["employees"]),
+        "region_detail": fields.region_detail_error(form["region_detail"]),
     }
     if form["region_province"] and form["region_province"] not in PROVINCES:
         errors["region_province"] = "请选择企业注册地"
@@ -91,7 +96,11 @@ def _send_code(email: str) -> tuple[dict, str | None]:
     wait = portal.email_codes.seconds_until_resend(email)
     if wait:
         return {"email_code": f"验证码已发送，请{wait}秒后再获取"}, None
-    portal.email_codes.send(email)
+    try:
+        portal.email_codes.send(email)
+    except MailNotSent as error:
+        current_app.logger.warning("e-mail code not sent: %s", error)
+        return {"email_code": NOT_SENT}, None
     return {}, f"验证码已发送至 {email}，10分钟内有效"
 
 

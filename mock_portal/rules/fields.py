@@ -19,6 +19,11 @@ MOBILE_INVALID = "请输入正确的联系电话"
 EMPLOYEES_INVALID = "员工人数须为正整数"
 EMAIL_CODE_REQUIRED = "请输入邮箱验证码"
 EMAIL_CODE_INVALID = "请输入6位数字邮箱验证码"
+REGION_DETAIL_TOO_LONG = "详细地址不能超过100个字符"
+
+# Choose: the longest free-text field of 企业信息. Checked on the server, not only by the input's maxlength: the
+# registration keeps 企业信息 in the session cookie, and a browser drops a cookie over 4 kB without a word.
+REGION_DETAIL_MAX_LENGTH = 100
 
 PASSWORD_MIN_LENGTH = 8
 PASSWORD_MAX_LENGTH = 20
@@ -101,3 +106,8 @@ def email_code_error(value) -> str | None:
     if not code:
         return EMAIL_CODE_REQUIRED
     return None if _EMAIL_CODE.fullmatch(code) else EMAIL_CODE_INVALID
+
+
+def region_detail_error(value) -> str | None:
+    """企业注册地 (详细地址) is optional; at most REGION_DETAIL_MAX_LENGTH characters."""
+    return REGION_DETAIL_TOO_LONG if len(_text(value)) > REGION_DETAIL_MAX_LENGTH else None

@@ -1,15 +1,36 @@
-"""A mock app in testing mode on a fresh database, and its store, for tests that call the domain directly."""
+"""A mock app in testing mode on a fresh database, its store, and the SMTP catcher its mail goes to, for tests
+that call the domain directly."""
+import re
+
 import pytest
 
 from mock_portal import create_app
+from mock_portal.mail_catcher import MailCatcher
+
+
+@pytest.fixture(scope="session")
+def catcher():
+    catcher = MailCatcher().start()
+    yield catcher
+    catcher.stop()
 
 
 @pytest.fixture
-def app(tmp_path):
+def app(tmp_path, catcher):
+    catcher.clear()
     return create_app({"TESTING": True, "DATABASE": str(tmp_path / "x.sqlite3"), "WTF_CSRF_ENABLED": False,
-                       "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000"})
+                       "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000",
+                       "MAIL_SMTP_HOST": catcher.host, "MAIL_SMTP_PORT": catcher.port})
 
 
 @pytest.fixture
 def store(app):
     return app.extensions["portal"].store
+
+
+@pytest.fixture
+def sent_code(catcher):
+    """The code in the newest mail to this address, as the SMTP catcher received it."""
+    def newest(email: str) -> str:
+        return re.search(r"\d{6}", catcher.messages(email)[-1]["body"]).group()
+    return newest

@@ -13,8 +13,15 @@ ODD = ("\x00", "admin\x00", "\r\n\t\x0b\x0c\x1b\x7f", "\u202e\u200b\ufeff", " ",
 NUMBERS = ("-1", "0", "1e9", "NaN", "0x10", "１２３", "9" * 40, "3.5")
 NON_UTF8 = (b"\xff\xfe", b"\xc0\xaf", b"\xed\xa0\x80", b"caf\xe9")
 OVERSIZE = 100_000
+DATES = ("0001-01-01 00:00", "9999-12-31T23:59")  # out of any datetime arithmetic's range once shifted to UTC
+# 3,000 different CJK characters: no repeats, so the session cookie's zlib cannot shrink it (a run of one character
+# compresses to almost nothing and would hide a value kept in the cookie)
+LONG_TEXT = "".join(chr(0x4E00 + (i * 7919) % 20000) for i in range(3000))
 # Every one of these goes into every discovered field once (the sweep); hypothesis only samples them.
-SWEEP = MARKUP + SQL + ("admin\x00", ODD[2], "9" * 40, "-1", "1e9", "１２３", "中" * OVERSIZE, NON_UTF8[0])
+SWEEP = MARKUP + SQL + DATES + ("admin\x00", ODD[2], "9" * 40, "-1", "1e9", "１２３", LONG_TEXT, "中" * OVERSIZE,
+                              NON_UTF8[0])
+# Browsers keep a cookie of at most 4096 bytes (name, value and attributes); a bigger one is dropped silently.
+MAX_COOKIE_BYTES = 4096
 
 # A believable value by field name, so that validation gets past the first field and a hostile value next to
 # valid ones can reach the store. Matched as substrings; every match is a candidate.
@@ -27,7 +34,7 @@ PLAUSIBLE = (("email", "new.owner@example.com"), ("username", "owner@example.com
 def hostile_text() -> st.SearchStrategy[str]:
     # Repeated branches weigh more. Oversized values are few: parsing them is most of a request's time, and
     # the sweep already puts a 100k-character (300 kB UTF-8) value in every field.
-    fixed = st.sampled_from(MARKUP + SQL + ODD + NUMBERS)
+    fixed = st.sampled_from(MARKUP + SQL + ODD + NUMBERS + DATES)
     anything = st.text(max_size=30)  # any code point, control characters and NUL included
     return st.one_of(
         fixed, fixed, anything, anything,

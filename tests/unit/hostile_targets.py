@@ -46,10 +46,11 @@ def arrange_world(app) -> World:
         agent = arrange.authorized_agent(store, enterprise_id=registered, person_id=arrange.person(
             store, name="王五", id_number="430103199203030038", mobile="13700137000"))
         _, token = portal.qr.issue("register")
+        signed_in, handler_signed_in = portal.signins.start(account), portal.signins.start(account, handler)
     sessions = {
         "anonymous": {},
-        "enterprise": {"account_id": account},
-        "handler": {"account_id": account, "handler_id": handler},
+        "enterprise": {"signin": signed_in},
+        "handler": {"signin": handler_signed_in},
         "registering": {"reg_enterprise_id": unregistered},
         "registering_details": {"reg_enterprise_id": unregistered, "reg_enterprise_form": REGISTRATION_DETAILS},
         "phone": {"miniapp_person_id": rep},

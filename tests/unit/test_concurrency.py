@@ -1,4 +1,5 @@
-"""Races the portal must win: two phones scanning one QR code, two registrations of one enterprise or one e-mail.
+"""Races the portal must win: two phones scanning one QR code, two registrations of one enterprise or one e-mail,
+many wrong passwords at once against the lock-out.
 
 Real threads against a file-backed SQLite database (a connection per thread, as the server has). A barrier releases
 both sides together, and each race is repeated, so a lucky interleaving cannot pass for a correct one.
@@ -18,13 +19,14 @@ import pytest
 from werkzeug.serving import make_server
 
 from mock_portal import arrange, create_app
-from mock_portal.accounts import EMAIL_ALREADY_REGISTERED, ENTERPRISE_ALREADY_REGISTERED
+from mock_portal.accounts import EMAIL_ALREADY_REGISTERED, ENTERPRISE_ALREADY_REGISTERED, MAX_FAILED_LOGINS
 from mock_portal.qr import qr_content, qr_png_data_uri
 
 REPEATS = 50
 HTTP_REPEATS = 20  # each also uploads two photos of the code for the server to decode
 LICENSE_PASSWORD = arrange.INITIAL_LICENSE_PASSWORD
 DETAILS = {"contact_phone": "13800138000"}
+LOCKED = "密码错误次数过多，账号已锁定，请15分钟后再试"
 
 
 def race(*calls):
@@ -213,3 +215,94 @@ def test_two_phones_confirming_one_code_at_once_over_http_exactly_one_wins(app, 
         assert "二维码已使用" in (page_b if status_a == 200 else page_a)
         assert qr.find(code)["person_id"] == (world.legal_rep if status_a == 200 else world.agent)
     print(f"\nover HTTP: {HTTP_REPEATS} races, (legal rep, agent) statuses: {dict(outcomes)}")
+
+
+# --- many wrong passwords at once: the lock-out still counts each one ----------------------------------------------
+WRONG_AT_ONCE = 20
+LOCKOUT_REPEATS = 10
+LOCKOUT_HTTP_REPEATS = 3
+
+
+def _expected_lockout_answers() -> Counter:
+    """One answer per remaining try (4, 3, 2, 1), then locked for every other attempt, in whatever order."""
+    answers = Counter(f"账号或密码错误，还可尝试{n}次" for n in range(1, MAX_FAILED_LOGINS))
+    answers[LOCKED] = WRONG_AT_ONCE - (MAX_FAILED_LOGINS - 1)
+    return answers
+
+
+def test_wrong_passwords_sent_at_once_lock_the_account(app):
+    """The failure counter's read, increment and write are one transaction: 20 at once count as 20."""
+    accounts = app.extensions["portal"].accounts
+    world = Arranged(app)
+    accepted_after = []
+    for attempt in range(LOCKOUT_REPEATS):
+        email = f"locked{attempt}@example.com"
+        with app.app_context():
+            arrange.account(world.portal.store, world.enterprise(), email, "Passw0rd!")
+        results = race(*[in_app(app, lambda: accounts.login(email, "Wrong0ne!")) for _ in range(WRONG_AT_ONCE)])
+        assert Counter(result.error for result in results) == _expected_lockout_answers(), results
+        with app.app_context():
+            accepted_after.append(accounts.login(email, "Passw0rd!").error is None)
+    print(f"\nlock-out: {LOCKOUT_REPEATS} x {WRONG_AT_ONCE} wrong passwords at once; the right one accepted "
+          f"afterwards {sum(accepted_after)} times")
+    assert not any(accepted_after)
+
+
+class Browser:
+    """A desktop browser's session on the portal: cookies and the login form."""
+
+    def __init__(self, base_url: str) -> None:
+        self.base_url = base_url
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+        with self.opener.open(base_url + "/APEC/login", timeout=30) as response:
+            self.token = TOKEN.search(response.read().decode()).group(1)
+
+    def log_in(self, email: str, password: str) -> tuple[int, str]:
+        body = urllib.parse.urlencode({"csrf_token": self.token, "mode": "account", "username": email,
+                                       "password": password}).encode()
+        try:
+            with self.opener.open(self.base_url + "/APEC/login", body, timeout=30) as response:
+                return response.status, ""
+        except urllib.error.HTTPError as error:
+            page = error.read().decode()
+            return error.code, re.search(r'form-error" role="alert">([^<]+)<', page).group(1)
+
+
+def test_wrong_passwords_sent_at_once_over_http_lock_the_account(app, server):
+    world = Arranged(app)
+    for attempt in range(LOCKOUT_HTTP_REPEATS):
+        email = f"http.locked{attempt}@example.com"
+        with app.app_context():
+            arrange.account(world.portal.store, world.enterprise(), email, "Passw0rd!")
+        browsers = [Browser(server) for _ in range(WRONG_AT_ONCE)]
+        results = race(*[lambda b=b: b.log_in(email, "Wrong0ne!") for b in browsers])
+        assert Counter(message for _, message in results) == _expected_lockout_answers(), results
+        status, message = Browser(server).log_in(email, "Passw0rd!")
+        assert (status, message) == (400, LOCKED)
+    print(f"\nlock-out over HTTP: {LOCKOUT_HTTP_REPEATS} x {WRONG_AT_ONCE} wrong passwords at once, locked each time")
+
+
+# --- many wrong e-mail codes at once: the code still dies --------------------------------------------------------
+CODES_AT_ONCE = 50
+CODE_REPEATS = 5
+
+
+def test_wrong_email_codes_sent_at_once_kill_the_code(app):
+    """Each wrong code is counted by one UPDATE … RETURNING: 50 guesses at once leave none uncounted."""
+    from mock_portal import mail
+    from mock_portal.store import iso
+
+    portal = app.extensions["portal"]
+    dead_after = []
+    for attempt in range(CODE_REPEATS):
+        email, code = f"guess{attempt}@example.com", "246810"
+        portal.store.execute("INSERT INTO email_codes (email, code_hash, sent_at) VALUES (?, ?, ?)",
+                             (email, mail._hash(email, code), iso(portal.store.now())))
+        wrong = [f"{n:06d}" for n in range(CODES_AT_ONCE)]
+        answers = race(*[lambda guess=guess: portal.email_codes.check(email, guess) for guess in wrong])
+        assert Counter(answers) == Counter({"邮箱验证码错误": mail.MAX_CODE_ATTEMPTS - 1,
+                                            mail.CODE_DEAD: CODES_AT_ONCE - mail.MAX_CODE_ATTEMPTS + 1}), answers
+        dead_after.append(portal.email_codes.check(email, code) == mail.CODE_DEAD)
+    print(f"\ne-mail code: {CODE_REPEATS} x {CODES_AT_ONCE} wrong codes at once; the right one refused "
+          f"afterwards {sum(dead_after)} times")
+    assert all(dead_after)

@@ -120,6 +120,8 @@ def _send(client, path: str, pairs, as_multipart: bool, files: set[str]):
 
 def _assert_inert(lab: Lab, response, sent: list) -> None:
     assert response.status_code < 500, lab.crashed(response)
+    cookie = response.headers.get("Set-Cookie", "")
+    assert len(cookie) <= hostile.MAX_COOKIE_BYTES, f"{response.request.path} sets a {len(cookie)}-byte cookie"
     if response.mimetype == "text/html":
         html = response.get_data(as_text=True)
         assert not hostile.unescaped_markup(html, sent), f"{response.request.path} echoes markup unescaped"
@@ -195,3 +197,62 @@ def test_a_missing_or_wrong_token_is_refused_with_400_and_changes_nothing(lab, e
     expected = {400} | ({404} if not lab.routes(path) else set()) | ({413} if too_big else set())
     assert response.status_code in expected, lab.crashed(response)
     assert lab.snapshot() == before
+
+
+# --- dates out of range and overlong text: a field error, never a 500 nor a cookie too big to keep ------------------
+LONG = hostile.LONG_TEXT
+EDGE_DATES = ("0001-01-01 00:00", "9999-12-31 23:59", "0001-01-01T00:00", "9999-12-31T23:59", "1900-01-01 00:00")
+
+
+def _edge_cases():
+    """(state, path, form, the field that must carry the error)."""
+    grant = {"agent_id": "{agent_id}", "mode": "全业务授权", "starts_at": "2026-01-01 09:00",
+             "ends_at": "2027-01-01 09:00"}
+    new_grant = "/miniapp/enterprises/{enterprise_id}/authorizations/new"
+    for date in EDGE_DATES:
+        yield "phone", new_grant, {**grant, "starts_at": date}, "starts_at"
+        yield "phone", new_grant, {**grant, "ends_at": date}, "ends_at"
+    yield "registering", "/APEC/register/enterprise", {**targets.REGISTRATION_DETAILS, "region_detail": LONG}, \
+        "region_detail"
+    yield "enterprise", "/APEC/settings/handlers/new", {"name": LONG, "login": "handler_x", "mobile": "13700137000",
+                                                        "password": "Passw0rd!"}, "name"
+    person = {"name": "赵六", "id_number": "11010519491231002X", "mobile": "13600136000"}
+    for name in person:
+        yield "phone", "/miniapp/enterprises/{enterprise_id}/agents/new", {**person, name: LONG}, name
+        yield "phone", "/miniapp/enterprises/{enterprise_id}/administrators", {**person, name: LONG}, name
+    yield "anonymous", "/miniapp/realname/app", {"name": LONG, "id_number": "11010519491231002X"}, None
+
+
+EDGE_CASES = list(_edge_cases())
+
+
+@pytest.fixture(scope="module")
+def edge_app(tmp_path_factory):
+    app = create_app({"DATABASE": str(tmp_path_factory.mktemp("edge") / "portal.sqlite3"),
+                      "SECRET_KEY": secrets.token_hex(32), "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000",
+                      "WTF_CSRF_ENABLED": False})
+    return app, targets.WorldCopy(app)
+
+
+def _edge_id(case) -> str:
+    _, path, form, field = case
+    odd = next(value for value in form.values() if len(value) > 40 or value[:2] in ("00", "99", "19"))
+    return f"{path.rsplit('/', 1)[-1]}-{field}-" + (f"{len(odd)} chars" if len(odd) > 40 else odd)
+
+
+@pytest.mark.parametrize("state, path, form, field", EDGE_CASES, ids=[_edge_id(case) for case in EDGE_CASES])
+def test_out_of_range_dates_and_overlong_text_get_a_field_error(edge_app, state, path, form, field):
+    """The server checks every date's range and every field's length itself: the browser's maxlength and date
+    picker are not the rule. An overlong value kept in the session cookie would make it too big for the browser,
+    which drops it: the registration would silently start again."""
+    app, copy = edge_app
+    world = copy.restore()
+    client = app.test_client()
+    targets.enter(client, world, state)
+    response = client.post(path.format(**world.ids), data={k: v.format(**world.ids) for k, v in form.items()})
+    cookie = response.headers.get("Set-Cookie", "")
+    assert response.status_code < 500
+    assert len(cookie) <= hostile.MAX_COOKIE_BYTES, f"a {len(cookie)}-byte cookie"
+    if field:
+        assert response.status_code == 400, response.status_code
+        assert f'id="{field}-error"' in response.get_data(as_text=True), "no error beside the field"

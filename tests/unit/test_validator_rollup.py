@@ -88,3 +88,17 @@ def test_a_full_run_leaves_an_uncovered_section_not_covered(tmp_path):
     data = json.loads((tmp_path / "guide" / "report.json").read_text(encoding="utf-8"))
     assert data["summary"]["partial"] is False and data["summary"]["not_run_sections"] == []
     assert {s["id"]: s["mark"] for s in data["sections"]}["1.2.1.1"] == "not_covered"
+
+
+def only_first_login_item(data):
+    data["scenarios"] = [s for s in data["scenarios"] if "guide-1.3-1" in s["tags"]]
+    data["selection"] = {"markexpr": "guide-1.3-1", "keyword": "", "node_ids": [], "group": None}
+
+
+def test_items_a_partial_run_left_out_are_not_run_not_uncovered(tmp_path):
+    report(write_record(tmp_path, only_first_login_item), tmp_path / "guide")
+    data = json.loads((tmp_path / "guide" / "report.json").read_text(encoding="utf-8"))
+    login = {s["id"]: s for s in data["sections"]}["1.3"]
+    items = {i["id"]: i["mark"] for i in login["items"]}
+    assert items["1"] == "verified" and items["2"] == "not_run"
+    assert not [f for f in data["findings"] if f["kind"] == "not_covered"]

@@ -116,3 +116,14 @@ def test_nothing_from_a_record_reaches_the_markdown_unescaped(poisoned_outputs):
     assert "<script" not in md.lower() and "<img" not in md.lower()
     assert "](javascript:" not in md and "](http://evil" not in md
     assert "&lt;script&gt;" in md or "\\<script" in md
+
+
+def test_nothing_from_a_record_reaches_the_terminal_as_control_characters(tmp_path, capsys):
+    def escape_codes(data):
+        login = scenario(data, "guide-1.1")
+        login["name"] = "清屏\x1b[2J\x1b]0;title\x07"
+        login["status"] = "failed"
+        login["steps"][-1]["status"] = "failed"
+    report(write_record(tmp_path, escape_codes), tmp_path / "out")
+    out = capsys.readouterr().out
+    assert "清屏" in out and "\x1b" not in out and "\x07" not in out
