@@ -114,7 +114,7 @@ def name_findings(guide: Guide, record: RunRecord, links: Links) -> list[Finding
             out.append(Finding("name_near_miss", s.section,
                                f"指南中的「{run}」与界面上的「{word}」只差一个字",
                                guide_words=run, context=s.text, screen=f"界面显示「{word}」",
-                               item=s.item, line=s.line, extra={"closest": word}))
+                               item=s.item, line=s.line, fix=word, extra={"closest": word}))
     return _one_per_run(out)
 
 
