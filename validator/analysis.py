@@ -10,7 +10,8 @@ from .examples import attach_screens, example_findings
 from .findings import Finding, give_ids, merge_same_line, worst
 from .guide import Guide, Item, Section, is_within
 from .illustrate import Figure, figures
-from .links import Links, link, link_findings, load_manifest, manifest_path
+from .approved_links import link_findings, load_manifest, manifest_path
+from .links import Links, link
 from .prose_checks import prose_findings
 from .record import RunRecord
 from .findings import SEVERITIES
