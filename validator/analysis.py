@@ -10,6 +10,9 @@ from .examples import attach_screens, example_findings
 from .findings import Finding, give_ids, merge_same_line, worst
 from .guide import Guide, Item, Section, is_within
 from .illustrate import Figure, figures
+from .approved_links import link_findings, load_manifest, manifest_path
+from .links import Links, link
+from .prose_checks import prose_findings
 from .record import RunRecord
 from .findings import SEVERITIES
 from .text import normalize
@@ -62,6 +65,7 @@ class Analysis:
     def verdict(self, fail_on: set[str]) -> str:
         """passed | failed | nothing_ran, as the exit code says."""
         return {EXIT_OK: "passed", EXIT_FAILING: "failed"}.get(self.exit_code(fail_on), "nothing_ran")
+    links: Links | None = None
 
     def scenario_counts(self) -> dict[str, int]:
         counts = {"passed": 0, "failed": 0, "skipped": 0}
@@ -93,6 +97,10 @@ def analyse(guide: Guide, record: RunRecord, tagged: set[str] | None = None,
     findings = (scenario_findings(guide, record) + coverage_findings(guide, record) + ui
                 + field_findings(guide, record, claims) + consistency_findings(guide, claims, verified)
                 + example_findings(claims) + list(refused or []))
+    # Claims beyond quote marks: sentences linked to the steps that verify them, names, order, rules.
+    links = link(guide, record)
+    findings += prose_findings(guide, record, claims, links, findings,
+                               link_findings(guide, record, links, load_manifest(manifest_path(guide.path))))
     # One finding per row of the guide a writer fixes at once, before the ids are given.
     findings = merge_same_line(fold_stand_ins(findings))
     # A partial run leaves sections and items out: where the suite has scenarios, that is "not run", not a gap.
@@ -114,7 +122,7 @@ def analyse(guide: Guide, record: RunRecord, tagged: set[str] | None = None,
     figs = figures(guide, record, claims)
     attach_screens(findings, claims, figs)
     not_run = [r.section.id for r in sections if r.section.id in left_out and not r.coverage.covered]
-    return Analysis(guide, record, claims, results, findings, sections, figs, not_run)
+    return Analysis(guide, record, claims, results, findings, sections, figs, not_run, links)
 
 
 def _has_scenarios(guide: Guide, tagged: set[str] | None) -> set[str]:

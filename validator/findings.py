@@ -42,6 +42,16 @@ RULES: dict[str, Rule] = {
     "screen_not_shown": Rule("COV003", "warning", "not_covered"),
     # A screenshot path leaving the record's folder, or a file that is not a PNG: not shown, and said so.
     "screenshot_refused": Rule("REC001", "warning", "drift"),
+    # Claims beyond quote marks (links.py, names.py, order.py, behaviour.py, channels.py).
+    "link_broken": Rule("LNK001", "error", "drift"),
+    "link_renumbered": Rule("LNK002", "error", "drift"),
+    "name_near_miss": Rule("UI007", "error", "drift"),
+    "order_steps": Rule("ORD001", "error", "drift"),
+    "order_first_then": Rule("ORD002", "error", "drift"),
+    "order_fields": Rule("ORD003", "warning", "drift"),
+    "behaviour_contradicted": Rule("BEH001", "error", "drift"),
+    "channel_unknown": Rule("EXT001", "error", "drift"),
+    "catalogue_mismatch": Rule("EXT002", "error", "drift"),
 }
 # Findings about the run rather than the guide's text: which scenario and step is part of what they are.
 RUN_KINDS = {"scenario_failed", "step_undefined", "tag_unknown_section", "screenshot_refused"}

@@ -67,9 +67,9 @@ class Shot:
             return True
         return loose and len(want) >= 4 and want in self.joined()
 
-    def closest(self, label: str):
+    def closest(self, label: str, avoid: str = ""):
         """``text.closest`` over this shot's strings, remembered per label."""
-        return _closest(label, tuple(self.strings()))
+        return _closest(label, tuple(self.strings()), avoid)
 
     def _collect_strings(self) -> list[str]:
         out = [t.get("text", "") for t in self.texts]
@@ -229,8 +229,8 @@ def _match_keys(strings: tuple[str, ...]) -> frozenset[str]:
 
 
 @lru_cache(maxsize=50_000)
-def _closest(label: str, strings: tuple[str, ...]):
-    return closest(label, list(strings))
+def _closest(label: str, strings: tuple[str, ...], avoid: str = ""):
+    return closest(label, list(strings), avoid)
 
 
 class ShotList(list):

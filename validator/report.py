@@ -6,6 +6,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from .analysis import Analysis
+from .links import sentence_coverage
 from .findings import MARKS, SEVERITIES
 from .images import ImageStore
 
@@ -37,6 +38,9 @@ def build_report(analysis: Analysis, fail_on: set[str], sources: dict[str, str],
         data["screenshot_source"] = f.screenshot
         data["screenshot"] = image(f.screenshot, f.device)
         findings.append(data)
+    sentences: dict[str, list[dict]] = {}
+    for row in sentence_coverage(analysis.links) if analysis.links else []:
+        sentences.setdefault(row["section"], []).append(row)
     sections = []
     for res in analysis.sections:
         sections.append({
@@ -57,6 +61,8 @@ def build_report(analysis: Analysis, fail_on: set[str], sources: dict[str, str],
                         "item": r.claim.item, "line": r.claim.line, "position": r.claim.position,
                         "status": r.status} for r in res.claims],
             "findings": [f.id for f in res.findings],
+            # Each claim-bearing sentence and the steps that quote it (validator/links.py).
+            "sentences": sentences.get(res.section.id, []),
         })
     figures = [{"slot": fig.slot, "section": fig.section, "item": fig.item,
                 "scenario": fig.scenario.name if fig.scenario else None,
@@ -70,6 +76,8 @@ def build_report(analysis: Analysis, fail_on: set[str], sources: dict[str, str],
         "guide": sources.get("guide"), "record": sources.get("record"),
         "base_url": analysis.record.base_url, "run_started_at": analysis.record.started_at,
         "summary": {
+            "sentences": {"claim_bearing": sum(len(v) for v in sentences.values()),
+                          "linked": sum(1 for v in sentences.values() for row in v if row["linked"])},
             "scenarios": analysis.scenario_counts(),
             "undefined_steps": analysis.undefined_steps(),
             "findings": counts,

@@ -97,16 +97,42 @@ def bigrams(text: str) -> frozenset[str]:
     return frozenset(t[i:i + 2] for i in range(len(t) - 1))
 
 
-def closest(label: str, candidates: list[str]) -> tuple[str, float] | None:
-    """The candidate most like the label, to say what the screen showed instead."""
-    want = normalize(label)
+def closest(label: str, candidates: list[str], avoid: str = "") -> tuple[str, float] | None:
+    """The candidate most like the label, to say what the screen showed instead.
+
+    Likeness is one minus the edit distance over the longer length, so "所有事项" is as near to
+    "全部事项" as to "授权事项"; ties go to a candidate that holds the label or is held by it (a
+    label cut short or run on), then to one the guide's sentence does not itself name elsewhere
+    (``avoid``: "对应授权事项是“所有事项”" speaks of 授权事项 apart from the label)."""
     best: tuple[str, float] | None = None
+    best_key = None
     for cand in candidates:
         for piece in [cand, *tokens(cand)]:
-            ratio = difflib.SequenceMatcher(None, want, normalize(piece)).ratio()
-            if best is None or ratio > best[1]:
-                best = (piece.strip(), ratio)
+            key = likeness_key(label, piece, avoid)
+            if best_key is None or key > best_key:
+                best, best_key = (piece.strip(), key[0]), key
     return best
+
+
+def likeness_key(label: str, piece: str, avoid: str = "") -> tuple:
+    """How like the label a screen text is, as a key that sorts the likest last (see ``closest``)."""
+    want, got = normalize(label), normalize(piece)
+    return (edit_likeness(want, got), bool(got) and (got in want or want in got),
+            not (len(got) >= 2 and got in normalize(avoid)), -abs(len(got) - len(want)))
+
+
+@lru_cache(maxsize=500_000)
+def edit_likeness(a: str, b: str) -> float:
+    """1 - Levenshtein distance / the longer length (1.0 for equal strings)."""
+    if not a and not b:
+        return 1.0
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return 1 - prev[-1] / max(len(a), len(b))
 
 
 def hamming_one(a: str, b: str) -> bool:

@@ -15,7 +15,7 @@ from .findings import Finding, Fix, Highlight
 from .guide import Guide
 from .illustrate import best_screen_shot, item_text
 from .record import RunRecord, Shot
-from .text import STAND_IN_LIKENESS, has_stand_in, matches, normalize, stand_in_likeness
+from .text import STAND_IN_LIKENESS, has_stand_in, likeness_key, matches, normalize, stand_in_likeness
 
 
 @dataclass
@@ -78,8 +78,9 @@ def check_claims(guide: Guide, record: RunRecord, claims: list[Claim]) -> tuple[
         if claim.kind == "url":
             results.append(_check_url(claim, shots, findings))
             continue
-        loose = claim.source == "prose"
-        hit = _first_showing(shots, claim.label, loose)
+        # A quoted label matches a whole screen text or a run of its tokens, never part of a
+        # word: "电子营业执照扫码" is not the link "电子营业执照扫码登录".
+        hit = _first_showing(shots, claim.label, False)
         if hit is None:
             results.append(ClaimResult(claim, "image" if claim.kind == "image" else "missing"))
             findings.append(_missing(claim, shots, claims))
@@ -139,10 +140,14 @@ def _missing(claim: Claim, shots, claims: list[Claim]) -> Finding:
         extra["shown"] = box.get("text", "")
     else:
         best = None  # (ratio, text, entry of shots)
+        best_key = None
+        # The sentence's other words: a screen text it names apart from the label is not the label.
+        avoid = claim.context.replace(claim.words, " ") if claim.source == "prose" else ""
         for entry in shots:
-            found = entry[2].closest(claim.label)
-            if found and (best is None or found[1] > best[0]):
-                best = (found[1], found[0], entry)
+            found = entry[2].closest(claim.label, avoid)
+            key = likeness_key(claim.label, found[0], avoid) if found else None
+            if found and (best_key is None or key > best_key):
+                best, best_key = (found[1], found[0], entry), key
         if best and best[0] >= 0.5:
             what, (sc, st, shot) = f"界面显示「{best[1]}」", best[2]
             box = next((t for t in shot.texts if normalize(t.get("text", "")) == normalize(best[1])), None)
@@ -187,10 +192,11 @@ def _check_position(claim: Claim, shots) -> list[Finding]:
 
 
 def _check_url(claim: Claim, shots, findings: list[Finding]) -> ClaimResult:
-    # The host differs on a mock or staging portal; the path is what the guide tells people to type.
+    # The host differs on a mock or staging portal (channels.url_findings holds the guide to the
+    # canonical host); the path is what the guide tells people to type, and must be one a scenario opened.
     path = urlparse(claim.label).path or "/"
     for _, _, sh in shots:
-        if urlparse(sh.url).path.startswith(path):
+        if urlparse(sh.url).path.rstrip("/") == path.rstrip("/"):  # the page itself, not one below it
             return ClaimResult(claim, "verified", sh)
     first = shots[0][2]
     findings.append(Finding("url_mismatch", claim.section, f"指南中的网址路径 {path} 未在本节场景中打开过",
