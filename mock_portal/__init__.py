@@ -43,7 +43,6 @@ def create_app(test_config: dict | None = None) -> Flask:
         DATABASE=os.path.join(app.instance_path, "portal.sqlite3"),
         DATABASE_SYNCHRONOUS="FULL",  # SQLite's; the tests' throwaway database sets NORMAL (fixtures/server.py)
         QR_TTL_SECONDS=300,
-        QR_POLL_MS=500,  # how often a QR page asks whether the phone has scanned
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
         WTF_CSRF_TIME_LIMIT=None,
