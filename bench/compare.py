@@ -1,11 +1,15 @@
-"""Before/after in one run: the same scenarios on two commits, interleaved, and their screenshots compared byte for
-byte. Run: `.venv/bin/python bench/compare.py BEFORE AFTER [-m "guide-1.2.2 or guide-1.3"] [--runs 2]`.
+"""Before/after in one run: the same scenarios on two or more commits, interleaved, and their screenshots compared
+byte for byte with the first commit's. Run:
+`.venv/bin/python bench/compare.py BEFORE AFTER [MORE...] [-m "guide-1.2.2 or guide-1.3"] [--runs 2]`.
 
 On a shared, loaded machine only a ratio measured in one run means anything: the runs alternate (A B A B ...) so
-that load from outside hits both alike. Each commit is exported with `git archive` and run with this .venv."""
+that load from outside hits both alike. Besides wall time it reports the CPU seconds the run used (pytest, the
+Playwright driver, Chromium: all of them are descendants of the run), which outside load disturbs much less than
+wall time. Each commit is exported with `git archive` and run with this .venv."""
 import argparse
 import filecmp
 import json
+import resource
 import statistics
 import subprocess
 import sys
@@ -27,7 +31,13 @@ def export(ref: str, into: Path) -> Path:
     return into
 
 
-def run(tree: Path, marks: str, evidence: Path) -> tuple[float, float, int]:
+def cpu_of_children() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def run(tree: Path, marks: str, evidence: Path) -> tuple[float, float, int, float]:
+    cpu = cpu_of_children()
     started = time.perf_counter()
     done = subprocess.run([sys.executable, "-m", "pytest", "tests/test_scenarios.py", "-q", "-n", "0", "-p",
                            "no:cacheprovider", "-m", marks, "--evidence-dir", str(evidence)], cwd=tree,
@@ -36,7 +46,8 @@ def run(tree: Path, marks: str, evidence: Path) -> tuple[float, float, int]:
     if done.returncode != 0:
         sys.exit(f"compare: a run failed in {tree}:\n{done.stdout[-3000:]}")
     record = json.loads((evidence / "run-record.json").read_text(encoding="utf-8"))
-    return wall, sum(s["duration"] for s in record["scenarios"]), len(record["scenarios"])
+    return (wall, sum(s["duration"] for s in record["scenarios"]), len(record["scenarios"]),
+            cpu_of_children() - cpu)
 
 
 def same_screenshots(before: Path, after: Path) -> tuple[int, list[str]]:
@@ -48,31 +59,36 @@ def same_screenshots(before: Path, after: Path) -> tuple[int, list[str]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("before")
-    parser.add_argument("after")
+    parser.add_argument("refs", nargs="+", metavar="COMMIT", help="two or more commits, the first is the baseline")
     parser.add_argument("-m", dest="marks", default="guide-1.2.2 or guide-1.3")
     parser.add_argument("--runs", type=int, default=2, help="runs of each commit, interleaved")
     options = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="apec-compare-"))
-    trees = {ref: export(ref, tmp / f"tree-{index}") for index, ref in enumerate((options.before, options.after))}
+    if len(options.refs) < 2:
+        sys.exit("compare: give at least two commits")
+    trees = {ref: export(ref, tmp / f"tree-{index}") for index, ref in enumerate(options.refs)}
     results = {ref: [] for ref in trees}
     for index in range(options.runs):
         for position, (ref, tree) in enumerate(trees.items()):
             results[ref].append(run(tree, options.marks, tmp / f"evidence-{position}-{index}"))
-    scenarios = results[options.before][0][2]
+    base = options.refs[0]
+    scenarios = results[base][0][2]
     print(f"\n-m {options.marks!r}, serial, {scenarios} scenarios, {options.runs} runs of each, interleaved\n")
-    print("| commit | wall (median) | sum of scenario durations (median) | runs |\n| --- | --- | --- | --- |")
-    walls = {}
-    for ref, runs in results.items():
-        walls[ref] = (statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs))
-        listed = ", ".join(f"{r[0]:.1f}" for r in runs)
-        print(f"| {ref} | {walls[ref][0]:.1f} s | {walls[ref][1]:.1f} s | {listed} |")
-    before, after = walls[options.before], walls[options.after]
-    print(f"\nafter/before: wall {after[0] / before[0]:.2f}×, scenarios {after[1] / before[1]:.2f}×")
-    same, problems = same_screenshots(tmp / "evidence-0-0" / "screenshots", tmp / "evidence-1-0" / "screenshots")
-    print(f"screenshots identical byte for byte: {same}; different or missing: {len(problems)}")
-    for problem in problems[:20]:
-        print(f"  {problem}")
+    print("| commit | wall (median) | CPU used (median) | sum of scenario durations (median) | walls; CPUs | "
+          f"ratios to {base}: wall, CPU | screenshots identical to {base}'s |")
+    print("| --- | --- | --- | --- | --- | --- | --- |")
+    medians = {ref: [statistics.median(r[k] for r in runs) for k in (0, 3, 1)] for ref, runs in results.items()}
+    problems = {}
+    for position, (ref, runs) in enumerate(results.items()):
+        wall, cpu, scenario_sum = medians[ref]
+        listed = ", ".join(f"{r[0]:.1f}" for r in runs) + "; " + ", ".join(f"{r[3]:.1f}" for r in runs)
+        same, problems[ref] = same_screenshots(tmp / "evidence-0-0" / "screenshots",
+                                               tmp / f"evidence-{position}-0" / "screenshots")
+        print(f"| {ref} | {wall:.1f} s | {cpu:.1f} s | {scenario_sum:.1f} s | {listed} | "
+              f"{wall / medians[base][0]:.2f}×, {cpu / medians[base][1]:.2f}× | {same} of {same + len(problems[ref])} |")
+    for ref, found in problems.items():
+        for problem in found[:20]:
+            print(f"  {ref}: {problem}")
     print(f"\nruns kept in {tmp}")
 
 
