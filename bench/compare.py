@@ -44,7 +44,7 @@ def run(tree: Path, marks: str, evidence: Path) -> tuple[float, float, int, floa
                           capture_output=True, text=True)
     wall = time.perf_counter() - started
     if done.returncode != 0:
-        sys.exit(f"compare: a run failed in {tree}:\n{done.stdout[-3000:]}")
+        sys.exit(f"compare: a run failed in {tree}:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}")
     record = json.loads((evidence / "run-record.json").read_text(encoding="utf-8"))
     return (wall, sum(s["duration"] for s in record["scenarios"]), len(record["scenarios"]),
             cpu_of_children() - cpu)
