@@ -3,9 +3,10 @@ byte for byte with the first commit's. Run:
 `.venv/bin/python bench/compare.py BEFORE AFTER [MORE...] [-m "guide-1.2.2 or guide-1.3"] [--runs 2]`.
 
 On a shared, loaded machine only a ratio measured in one run means anything: the runs alternate (A B A B ...) so
-that load from outside hits both alike. Besides wall time it reports the CPU seconds the run used (pytest, the
-Playwright driver, Chromium: all of them are descendants of the run), which outside load disturbs much less than
-wall time. Each commit is exported with `git archive` and run with this .venv."""
+that load from outside hits both alike. Besides wall time it reports the CPU seconds of the processes the run
+waited for (getrusage of children: pytest, the Playwright driver and the Chromium processes reaped through it; it
+counts less than bench/profile.py's /proc sampling, about 27 s against 46 s here), which outside load disturbs
+much less than wall time. Each commit is exported with `git archive` and run with this .venv."""
 import argparse
 import filecmp
 import json
