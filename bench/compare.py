@@ -85,8 +85,9 @@ def main() -> None:
         listed = ", ".join(f"{r[0]:.1f}" for r in runs) + "; " + ", ".join(f"{r[3]:.1f}" for r in runs)
         same, problems[ref] = same_screenshots(tmp / "evidence-0-0" / "screenshots",
                                                tmp / f"evidence-{position}-0" / "screenshots")
-        print(f"| {ref} | {wall:.1f} s | {cpu:.1f} s | {scenario_sum:.1f} s | {listed} | "
-              f"{wall / medians[base][0]:.2f}×, {cpu / medians[base][1]:.2f}× | {same} of {same + len(problems[ref])} |")
+        ratios = f"{wall / medians[base][0]:.2f}×, {cpu / medians[base][1]:.2f}×"
+        print(f"| {ref} | {wall:.1f} s | {cpu:.1f} s | {scenario_sum:.1f} s | {listed} | {ratios} | "
+              f"{same} of {same + len(problems[ref])} |")
     for ref, found in problems.items():
         for problem in found[:20]:
             print(f"  {ref}: {problem}")

@@ -104,4 +104,5 @@ def pytest_unconfigure(config):
     out = os.environ.get("APEC_PROFILE_TIMERS")
     if out:
         with open(out, "w", encoding="utf-8") as handle:
-            json.dump({"totals": TOTALS, "calls": CALLS, "session_wall": SESSION.get("wall")}, handle, ensure_ascii=False, indent=1)
+            json.dump({"totals": TOTALS, "calls": CALLS, "session_wall": SESSION.get("wall")}, handle,
+                      ensure_ascii=False, indent=1)
