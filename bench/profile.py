@@ -169,7 +169,7 @@ def main() -> None:
     wall = time.perf_counter() - started
     if child.returncode not in (0, 1):
         sys.exit(f"profile: the run failed ({child.returncode}):\n{output[-3000:]}")
-    summary = output.strip().splitlines()[-1] if output.strip() else ""
+    summary = next((line for line in reversed(output.splitlines()) if " in " in line and "passed" in line), "")
     measured = json.loads(timers.read_text(encoding="utf-8"))
     session = measured["session_wall"]
     walls = dict(measured["totals"])
