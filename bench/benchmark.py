@@ -34,8 +34,12 @@ def run(cmd: list[str]) -> tuple[float, subprocess.CompletedProcess]:
     return elapsed, done
 
 
+SELECTION: list[str] = []  # -m MARKS: a part of the suite, to check the benchmark itself quickly
+
+
 def suite(evidence: Path, *extra: str) -> tuple[float, dict]:
-    elapsed, _ = run([*PYTEST, "--evidence-dir", str(evidence), "--output", str(evidence / "traces"), *extra])
+    elapsed, _ = run([*PYTEST, "--evidence-dir", str(evidence), "--output", str(evidence / "traces"), *SELECTION,
+                      *extra])
     return elapsed, json.loads((evidence / "run-record.json").read_text(encoding="utf-8"))
 
 
@@ -56,7 +60,11 @@ def bare_registration() -> float:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5, help="repetitions of the registration comparison")
+    parser.add_argument("-m", dest="marks", default=None,
+                        help="only these scenarios in the suite rows (a quick check; the table then is not the suite's)")
     options = parser.parse_args()
+    if options.marks:
+        SELECTION.extend(["-m", options.marks])
     tmp = Path(tempfile.mkdtemp(prefix="apec-bench-"))
     rows = []
 
@@ -95,6 +103,8 @@ def main() -> None:
         ("§1.2.2 registration, harness, screenshot every step, trace", f"{on:.2f} s", f"{on / raw:.2f}× bare"),
     ]
     load = os.getloadavg()
+    if options.marks:
+        print(f"\nsuite rows: only -m {options.marks!r}")
     print(f"\nmachine: {os.cpu_count()} cores, load average {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f}\n")
     print("| measurement | time | note |\n| --- | --- | --- |")
     for name, value, note in rows:

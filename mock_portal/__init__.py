@@ -41,8 +41,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.config.from_mapping(
         SECRET_KEY=os.environ.get("MOCK_PORTAL_SECRET_KEY") or secrets.token_hex(32),
         DATABASE=os.path.join(app.instance_path, "portal.sqlite3"),
+        DATABASE_SYNCHRONOUS="FULL",  # SQLite's; the tests' throwaway database sets NORMAL (fixtures/server.py)
         QR_TTL_SECONDS=300,
-        QR_POLL_MS=500,  # how often a QR page asks whether the phone has scanned
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
         WTF_CSRF_TIME_LIMIT=None,
@@ -55,7 +55,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         app.config.from_mapping(test_config)
     os.makedirs(os.path.dirname(app.config["DATABASE"]) or ".", exist_ok=True)
 
-    store = Store(app.config["DATABASE"])
+    store = Store(app.config["DATABASE"], app.config["DATABASE_SYNCHRONOUS"])
     store.initialize()
     mailer = Mailer(app.config["MAIL_SMTP_HOST"], int(app.config["MAIL_SMTP_PORT"]))
     app.extensions["portal"] = Portal.build(store, app.config["QR_TTL_SECONDS"], mailer)

@@ -127,6 +127,7 @@ def clock():
         store.set_clock(_moment(body["now"]))
     if "advance_seconds" in body:
         store.advance_clock(float(body["advance_seconds"]))
+    current_app.extensions["portal"].qr.announce_change()  # a QR page showing a code may now show it expired
     return jsonify(now=store.now().isoformat())
 
 

@@ -2,6 +2,7 @@
 import base64
 import hashlib
 import io
+import threading
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -30,6 +31,20 @@ class QrTokens:
         self.store = store
         self.randomness = randomness
         self.ttl = timedelta(seconds=ttl_seconds)
+        # Wakes the QR pages' event streams when a scan, a refusal or the clock may have changed a code's state.
+        self._changed = threading.Condition()
+        self.version = 0
+
+    def announce_change(self) -> None:
+        with self._changed:
+            self.version += 1
+            self._changed.notify_all()
+
+    def wait_for_change(self, since_version: int, timeout: float) -> None:
+        """Returns at once if something changed since that version, else at the next change or the timeout (a
+        second server on the same database file changes it without telling this one)."""
+        with self._changed:
+            self._changed.wait_for(lambda: self.version != since_version, timeout)
 
     def issue(self, purpose: str) -> tuple[int, str]:
         assert purpose in PURPOSES
@@ -66,6 +81,7 @@ class QrTokens:
 
     def refuse(self, token: str, reason: str) -> None:
         self.store.execute("UPDATE qr_tokens SET refusal = ? WHERE token_hash = ?", (reason, _hash(token)))
+        self.announce_change()
 
     def mark_scanned(self, token: str, person_id: int, enterprise_id: int) -> bool:
         """Single use: the conditional UPDATE lets exactly one of two simultaneous scans win."""
@@ -74,7 +90,9 @@ class QrTokens:
                 "UPDATE qr_tokens SET scanned_at = ?, person_id = ?, enterprise_id = ?, refusal = NULL "
                 "WHERE token_hash = ? AND scanned_at IS NULL AND expires_at > ?",
                 (iso(self.store.now()), person_id, enterprise_id, _hash(token), iso(self.store.now())))
-            return cur.rowcount == 1
+            won = cur.rowcount == 1
+        self.announce_change()  # after the commit, so a woken stream reads the scan
+        return won
 
     def consume(self, token_id: int) -> None:
         """The browser session that showed the code takes the scan result once; a reload cannot replay it."""

@@ -75,8 +75,13 @@ def parse(text: str | None) -> datetime | None:
 class Store:
     """All state behind one object. `now()` is the server clock, which tests may set."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, synchronous: str = "FULL") -> None:
         self.path = path
+        # FULL syncs the disk at every commit. NORMAL (the tests' embedded mock) syncs at WAL checkpoints only:
+        # still consistent after a crash of the process; an OS crash may lose the last commits of a throwaway file.
+        if synchronous not in ("FULL", "NORMAL"):
+            raise ValueError(f"synchronous must be FULL or NORMAL, not {synchronous!r}")
+        self.synchronous = synchronous
         self._local = threading.local()
         self._write_lock = threading.Lock()
 
@@ -88,6 +93,7 @@ class Store:
             conn.row_factory = sqlite3.Row
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute(f"PRAGMA synchronous = {self.synchronous}")  # per connection; checked in __init__
             self._local.conn = conn
         return conn
 

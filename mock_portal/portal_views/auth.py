@@ -1,11 +1,16 @@
-"""Login: 企业账号登录, 电子营业执照扫码登录, 经办人账号登录; the QR status poll shared with registration."""
-from flask import current_app, jsonify, redirect, render_template, request, session, url_for
+"""Login: 企业账号登录, 电子营业执照扫码登录, 经办人账号登录; the QR scan state shared with registration."""
+import time
 
-from ..qr import qr_content, qr_png_data_uri
+from flask import (Response, current_app, jsonify, redirect, render_template, request, session,
+                   stream_with_context, url_for)
+
+from ..qr import PURPOSES, qr_content, qr_png_data_uri
 from ..rules import fields
 from . import bp, services, sign_in
 
 MODES = ("account", "qr", "handler")
+QR_RECHECK_SECONDS = 1.0  # a stream re-reads the state at least this often, and proves the page is still there
+QR_STREAM_SECONDS = 600  # then the browser's EventSource opens a new stream by itself
 
 
 def show_qr(purpose: str) -> str:
@@ -61,9 +66,37 @@ def qr_landing(token: str):
     return render_template("portal/qr_landing.html")
 
 
+@bp.get("/qr/events/<purpose>")
+def qr_events(purpose: str):
+    """Pushes the code's state to its QR page (server-sent events) as soon as it changes, instead of the page
+    polling. The page then takes the result from qr_status: only a plain response can set its session cookie."""
+    token_id = session.get(f"qr_{purpose}")
+    if purpose not in PURPOSES or token_id is None:
+        return jsonify(state="unknown"), 404
+    qr = services().qr
+
+    def stream():
+        shown, ends = None, time.monotonic() + QR_STREAM_SECONDS
+        while time.monotonic() < ends:
+            version = qr.version
+            status = qr.status(token_id)
+            if (status.state, status.refusal) != shown:
+                shown = (status.state, status.refusal)
+                yield f"data: {status.state}\n\n"
+                if status.state != "pending":
+                    return
+            else:
+                yield ": still waiting\n\n"  # a comment: a closed page ends the stream at this write
+            qr.wait_for_change(version, QR_RECHECK_SECONDS)
+
+    return Response(stream_with_context(stream()), mimetype="text/event-stream",
+                    headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"})
+
+
 @bp.get("/qr/status/<purpose>")
 def qr_status(purpose: str):
-    """Polled by the QR pages. A scan is taken once, by the browser session that showed the code."""
+    """Asked by the QR pages when their event stream says the state changed. A scan is taken once, by the browser
+    session that showed the code."""
     portal = services()
     token_id = session.get(f"qr_{purpose}")
     if purpose not in ("register", "login") or token_id is None:
