@@ -38,8 +38,8 @@ class Attempts:
     def succeeded(self, key: str) -> Verdict:
         """A right guess: the count starts again, unless a lock was set meanwhile (then the right guess is refused
         too, as it would have been a moment later)."""
-        now = self.store.now()
         with self.store.transaction() as db:
+            now = self.store.now()  # read inside: a guess that waited for the lock must not count from before it
             minutes = self._locked_minutes(self._row(db, key), now)
             if minutes:
                 return Verdict(0, minutes)
@@ -48,8 +48,8 @@ class Attempts:
 
     def failed(self, key: str) -> Verdict:
         """A wrong guess: counted, and the lock set by the one that reaches the limit."""
-        now = self.store.now()
         with self.store.transaction() as db:
+            now = self.store.now()  # after the wait for the lock, or a lock set meanwhile reads as 16 minutes
             row = self._row(db, key)
             minutes = self._locked_minutes(row, now)
             if minutes:
