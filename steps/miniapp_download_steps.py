@@ -118,3 +118,8 @@ def download_second_with(legal_rep_phone: Page, second_company: Company, passwor
 @when(parsers.parse("输入修改后的执照密码“{password}”再下载"))
 def retry_with(legal_rep_phone: Page, password: str) -> None:
     StatementPage(legal_rep_phone).download(password=password)
+
+
+@when(parsers.parse("法定代表人修改执照密码，原执照密码“{old}”、新执照密码“{new}”、确认新执照密码“{confirmation}”"))
+def change_password_with(legal_rep_phone: Page, old: str, new: str, confirmation: str) -> None:
+    PasswordPage(legal_rep_phone).open().change(old, new, confirmation)
