@@ -115,6 +115,22 @@ def run_mutant(project: Path, mutation: Mutation, options) -> Verdict:
     return verdict
 
 
+def save(path: Path, verdicts: dict) -> None:
+    path.write_text(json.dumps(
+        [{"id": v.mutation.id, "area": v.mutation.area, "scenarios": v.scenarios, "suite": v.suite,
+          "seconds": round(v.seconds, 1), "failed": v.failed_test} for v in verdicts.values()],
+        ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+def load(path: Path) -> dict:
+    """Verdicts of an earlier run (--resume); a mutation no longer in the catalogue is dropped."""
+    if not path.is_file():
+        return {}
+    known = {m.id: m for m in MUTATIONS}
+    return {row["id"]: Verdict(known[row["id"]], row["scenarios"], row["suite"], row["seconds"], row["failed"])
+            for row in json.loads(path.read_text(encoding="utf-8")) if row["id"] in known}
+
+
 def score(verdicts: list[Verdict], attribute: str) -> str:
     values = [getattr(v, attribute) for v in verdicts if getattr(v, attribute) in ("killed", "survived")]
     killed = values.count("killed")
@@ -151,7 +167,8 @@ def main() -> int:
     parser.add_argument("--ref", help="mutate the project as committed at this git ref, not as it is now")
     parser.add_argument("--workers", type=int, default=1, help="pytest-xdist workers per run (default 1)")
     parser.add_argument("--timeout", type=float, default=300, help="seconds for one mutant's scenarios")
-    parser.add_argument("--json", type=Path, help="write the verdicts here")
+    parser.add_argument("--json", type=Path, help="write the verdicts here, after every mutant")
+    parser.add_argument("--resume", action="store_true", help="skip the mutants --json already has verdicts for")
     options = parser.parse_args()
     chosen = MUTATIONS
     if options.only:
@@ -174,19 +191,20 @@ def main() -> int:
         if options.check:
             print(f"catalogue: {len(MUTATIONS)} mutations and {len(EQUIVALENTS)} equivalents, every snippet found once")
             return 0
+        done = load(options.json) if options.resume and options.json else {}
         verdicts = []
         for number, mutation in enumerate(chosen, 1):
+            if mutation.id in done and (done[mutation.id].suite or not options.suite):
+                verdicts.append(done[mutation.id])
+                continue
             verdict = run_mutant(project, mutation, options)
             verdicts.append(verdict)
             print(f"[{number}/{len(chosen)}] {mutation.id:38} scenarios {verdict.scenarios:8}"
                   f"{' suite ' + verdict.suite if verdict.suite else ''} {verdict.seconds:5.1f}s "
                   f"{verdict.failed_test[:100]}", flush=True)
+            if options.json:  # after every mutant: a long run stopped half-way keeps what it measured
+                save(options.json, {**done, **{v.mutation.id: v for v in verdicts}})
         report(verdicts)
-        if options.json:
-            options.json.write_text(json.dumps(
-                [{"id": v.mutation.id, "area": v.mutation.area, "scenarios": v.scenarios, "suite": v.suite,
-                  "seconds": round(v.seconds, 1), "failed": v.failed_test} for v in verdicts],
-                ensure_ascii=False, indent=1), encoding="utf-8")
         return 0
     except CatalogueError as error:
         print(f"mutation: {error}", file=sys.stderr)

@@ -25,12 +25,14 @@ class Equivalent:
     reason: str
 
 
-REG = ("guide-1.2.2", "guide-1")
+# Each rule's home sections; the §1 flow (guide-1) only where it checks more than they do (login after registering).
+REG = ("guide-1.2.2",)
 LOGIN = ("guide-1.3",)
-GRANTS = ("guide-1.2.1.3", "guide-1")
-CLAIM = ("guide-1.2.1.2", "guide-1")
-REALNAME = ("guide-1.2.1.1", "guide-1.2.1.2", "guide-1")
-SCAN = ("guide-1.2.1.3", "guide-1.2.2", "guide-1.3")
+GRANTS = ("guide-1.2.1.3",)
+CLAIM = ("guide-1.2.1.2",)
+REALNAME = ("guide-1.2.1.1", "guide-1.2.1.2")
+SCAN = ("guide-1.2.1.3",)
+QR = ("guide-1.2.2",)
 
 M = Mutation
 MUTATIONS: list[Mutation] = [
@@ -70,10 +72,10 @@ MUTATIONS: list[Mutation] = [
       "    if problem is None and portal.accounts.email_taken(email):", "    if False:", REG,
       "a code is sent to an e-mail address that already has an account"),
     M("reg-stored-password", "portal registration", "mock_portal/portal_views/register.py",
-      "form[\"email\"], form[\"password\"], details)", "form[\"email\"], form[\"password\"][:-1], details)", REG,
+      "form[\"email\"], form[\"password\"], details)", "form[\"email\"], form[\"password\"][:-1], details)", REG + ("guide-1",),
       "the account is created with a password other than the one set: 注册成功 but it cannot log in"),
     M("reg-already-registered", "portal registration", "mock_portal/miniapp/scan.py",
-      "    if purpose == \"register\" and account is not None:", "    if False:", SCAN,
+      "    if purpose == \"register\" and account is not None:", "    if False:", REG,
       "an enterprise that has an account scans to register again"),
     # mail: e-mail codes
     M("mail-ttl-longer", "mail", "mock_portal/mail.py",
@@ -98,14 +100,14 @@ MUTATIONS: list[Mutation] = [
       "row = self.store.one(\"SELECT * FROM email_codes WHERE lower(email) = lower(?) ORDER BY id ASC LIMIT 1\",",
       REG, "the older of two codes is the one accepted"),
     # QR codes
-    M("qr-ttl", "QR", "mock_portal/__init__.py", "QR_TTL_SECONDS=300", "QR_TTL_SECONDS=240", SCAN,
+    M("qr-ttl", "QR", "mock_portal/__init__.py", "QR_TTL_SECONDS=300", "QR_TTL_SECONDS=240", QR,
       "a QR code is valid 4 minutes"),
     M("qr-expired-usable", "QR", "mock_portal/qr.py",
       "        if self.store.now() >= parse(row[\"expires_at\"]):\n            return \"二维码已过期",
-      "        if False:\n            return \"二维码已过期", SCAN, "an expired code can be scanned"),
+      "        if False:\n            return \"二维码已过期", QR, "an expired code can be scanned"),
     M("qr-reuse", "QR", "mock_portal/qr.py",
       "        if row[\"scanned_at\"]:\n            return \"二维码已使用", "        if False:\n            return \"二维码已使用",
-      SCAN, "a used code can be scanned again"),
+      QR, "a used code can be scanned again"),
     # lock-out and login
     M("lock-never-ends", "lock-out", "mock_portal/accounts.py",
       "if locked_until and now < locked_until:", "if locked_until:", LOGIN, "the lock-out never ends"),
@@ -184,7 +186,7 @@ MUTATIONS: list[Mutation] = [
       "an authorization not yet in effect cannot be downloaded"),
     M("grant-admin-without-subauthorization", "authorization", "mock_portal/miniapp/roles.py",
       "admin_may = self.title == ADMINISTRATOR and self.can_subauthorize", "admin_may = self.title == ADMINISTRATOR",
-      GRANTS + CLAIM, "an administrator without 下级授权 manages agents and authorizations"),
+      GRANTS, "an administrator without 下级授权 manages agents and authorizations"),
     # agents (办事人) on the phone
     M("agents-lock-off", "agents", "mock_portal/miniapp/people.py",
       "        if not agent[\"downloaded_at\"]:\n            return False", "        if True:\n            return False",
@@ -240,12 +242,12 @@ MUTATIONS: list[Mutation] = [
       "\"企业信息\", \"账号信息\"]", "\"企业信息\", \"账户信息\"]", REG,
       "the stepper says 账户信息 (the guide's typo) instead of 账号信息"),
     M("label-login-confirm", "templates' labels", "mock_portal/templates/portal/login.html",
-      ">确认</button>", ">登录</button>", LOGIN + ("guide-1",), "the login button reads 登录, not 【确认】"),
+      ">确认</button>", ">登录</button>", LOGIN, "the login button reads 登录, not 【确认】"),
     M("label-scan-login-switch", "templates' labels", "mock_portal/templates/portal/login.html",
-      ">电子营业执照扫码登录</a>", ">扫码登录</a>", LOGIN + ("guide-1.2.1.3",),
+      ">电子营业执照扫码登录</a>", ">扫码登录</a>", LOGIN,
       "the switch reads 扫码登录, not ‘电子营业执照扫码登录’"),
     M("label-authorization-management", "templates' labels", "mock_portal/templates/miniapp/license.html",
-      "\">授权管理</a>", "\">授权</a>", GRANTS + CLAIM, "the license page's link reads 授权, not 【授权管理】"),
+      "\">授权管理</a>", "\">授权</a>", GRANTS, "the license page's link reads 授权, not 【授权管理】"),
 ]
 
 EQUIVALENTS: list[Equivalent] = [

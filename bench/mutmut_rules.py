@@ -21,7 +21,7 @@ MUTATE = ["mock_portal/rules/*", "mock_portal/miniapp/roles.py", "mock_portal/mi
           "mock_portal/licenses.py"]
 TESTS = ["tests/unit/test_fields.py", "tests/unit/test_idcard.py", "tests/unit/test_uscc.py",
          "tests/unit/test_miniapp_rules.py", "tests/unit/test_miniapp_scan_rules.py",
-         "tests/unit/test_miniapp_permissions.py"]
+         "tests/unit/test_miniapp_permissions.py", "tests/unit/test_rule_edges.py"]
 ALSO_COPY = ["conftest.py", "fixtures", "steps", "pages", "validator", "guide", "features"]
 
 
