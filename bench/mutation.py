@@ -94,14 +94,19 @@ def marker_expression(sections: tuple[str, ...]) -> str:
     return " or ".join(dict.fromkeys(sections))
 
 
-def run_mutant(project: Path, mutation: Mutation, options) -> Verdict:
+def run_mutant(project: Path, mutation: Mutation, options, known: Verdict | None = None) -> Verdict:
+    """known: this mutant's scenarios verdict from an earlier run (--resume --suite): only the rest runs."""
     path = project / mutation.file
     original = check(project, mutation)
     path.write_text(original.replace(mutation.old, mutation.new), encoding="utf-8")
     started = time.perf_counter()
     try:
-        scenarios, failed = run_pytest(project, ["tests/test_scenarios.py", "-m", marker_expression(mutation.sections)],
-                                       options.workers, options.timeout)
+        if known is None:
+            scenarios, failed = run_pytest(project, ["tests/test_scenarios.py", "-m",
+                                                     marker_expression(mutation.sections)],
+                                           options.workers, options.timeout)
+        else:
+            scenarios, failed = known.scenarios, known.failed_test
         verdict = Verdict(mutation, scenarios, failed_test=failed)
         if options.suite:
             verdict.suite = scenarios
@@ -197,7 +202,7 @@ def main() -> int:
             if mutation.id in done and (done[mutation.id].suite or not options.suite):
                 verdicts.append(done[mutation.id])
                 continue
-            verdict = run_mutant(project, mutation, options)
+            verdict = run_mutant(project, mutation, options, done.get(mutation.id))
             verdicts.append(verdict)
             print(f"[{number}/{len(chosen)}] {mutation.id:38} scenarios {verdict.scenarios:8}"
                   f"{' suite ' + verdict.suite if verdict.suite else ''} {verdict.seconds:5.1f}s "
