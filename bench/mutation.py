@@ -9,7 +9,8 @@ too, since it holds them). By hand, not in CI: about 20 s a mutant on 2 cores.
   .venv/bin/python bench/mutation.py --check          # every snippet present exactly once; runs nothing
   .venv/bin/python bench/mutation.py                  # the scenarios' score, the survivors
   .venv/bin/python bench/mutation.py --suite          # and the whole suite's score
-  .venv/bin/python bench/mutation.py --only lock-never-ends,qr-ttl --ref <commit> --json out.json
+  .venv/bin/python bench/mutation.py --only lock-never-ends,qr-ttl --ref <commit> --json out.json [--resume]
+  .venv/bin/python bench/mutation.py --report out.json [more.json]   # the table of earlier runs
 """
 import argparse
 import json
@@ -174,6 +175,7 @@ def main() -> int:
     parser.add_argument("--timeout", type=float, default=300, help="seconds for one mutant's scenarios")
     parser.add_argument("--json", type=Path, help="write the verdicts here, after every mutant")
     parser.add_argument("--resume", action="store_true", help="skip the mutants --json already has verdicts for")
+    parser.add_argument("--report", type=Path, nargs="+", help="print the score of these --json files; run nothing")
     options = parser.parse_args()
     chosen = MUTATIONS
     if options.only:
@@ -186,6 +188,12 @@ def main() -> int:
     if options.list:
         for m in chosen:
             print(f"{m.id:38} {m.area:24} {marker_expression(m.sections):45} {m.rule}")
+        return 0
+    if options.report:  # print the score of earlier runs' verdicts (several files merge), run nothing
+        merged = {}
+        for path in options.report:
+            merged.update(load(path))
+        report([merged[m.id] for m in chosen if m.id in merged])
         return 0
     project = scratch_copy(options.ref)
     try:

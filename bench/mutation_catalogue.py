@@ -85,7 +85,7 @@ MUTATIONS: list[Mutation] = [
     M("mail-expiry-second", "mail", "mock_portal/mail.py",
       "if self.store.now() > parse(row[\"sent_at\"]) + CODE_TTL:",
       "if self.store.now() >= parse(row[\"sent_at\"]) + CODE_TTL:", REG,
-      "a code expires at the start of its tenth minute's last second instead of after it"),
+      "a code is refused at exactly 10 minutes instead of after them"),
     M("mail-resend-none", "mail", "mock_portal/mail.py",
       "RESEND_AFTER = timedelta(seconds=60)", "RESEND_AFTER = timedelta(seconds=0)", REG,
       "a code can be requested again at once"),
