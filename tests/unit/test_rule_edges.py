@@ -5,7 +5,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from mock_portal import arrange
-from mock_portal.licenses import (CHOOSE_LICENSE, CONSULAR_SERVICE, FULL, INVALIDATED, NOT_PERMITTED, PRECISE,
+from mock_portal.licenses import (CHOOSE_LICENSE, CONSULAR_SERVICE, EXPIRED, FULL, INVALIDATED, NOT_PERMITTED, PRECISE,
                                   Authorization)
 from mock_portal.miniapp import catalog
 from mock_portal.miniapp.roles import ADMINISTRATOR, LEGAL_REP as LEGAL_REP_TITLE, NOT_HOLDING, Role, role_of
@@ -142,3 +142,13 @@ def test_a_birth_date_in_full_width_digits_is_not_read():
 def test_an_email_address_has_at_most_254_characters(length, error):
     domain = "@example.cn"
     assert fields.email_error("a" * (length - len(domain)) + domain) == error
+
+
+@pytest.mark.parametrize("moment, outcome", [("start", None), ("end - 1 s", None), ("end", EXPIRED)])
+def test_a_scan_is_accepted_from_the_start_second_and_refused_from_the_end_second(app, store, claimed, moment,
+                                                                                    outcome):
+    enterprise, _, person = claimed
+    ids = arrange.authorized_agent(store, enterprise, person, starts_at=START, ends_at=END)
+    store.set_clock({"start": START, "end - 1 s": END - SECOND, "end": END}[moment])
+    expected = (None, outcome) if outcome else (enterprise, None)
+    assert app.extensions["portal"].licenses.scan_refusal(ids["download_id"], person) == expected
