@@ -113,7 +113,9 @@ def run_mutant(project: Path, mutation: Mutation, options, known: Verdict | None
             verdict.suite = scenarios
             if scenarios == "survived":
                 # the rest of the suite: unit tests and the other sections' scenarios
-                rest = ["tests", "-m", f"not ({marker_expression(mutation.sections)})"]
+                # unit tests first: they are quick, and one failure is enough
+                rest = ["tests/unit", *sorted(str(p.relative_to(project)) for p in (project / "tests").glob("test_*.py")),
+                        "-m", f"not ({marker_expression(mutation.sections)})"]
                 verdict.suite, verdict.failed_test = run_pytest(project, rest, options.workers, options.timeout * 4)
     finally:
         path.write_text(original, encoding="utf-8")
@@ -137,8 +139,14 @@ def load(path: Path) -> dict:
             for row in json.loads(path.read_text(encoding="utf-8")) if row["id"] in known}
 
 
+def suite_verdict(verdict: Verdict) -> str | None:
+    """What the scenarios kill, the whole suite (which holds them) kills too."""
+    return "killed" if verdict.scenarios == "killed" else verdict.suite
+
+
 def score(verdicts: list[Verdict], attribute: str) -> str:
-    values = [getattr(v, attribute) for v in verdicts if getattr(v, attribute) in ("killed", "survived")]
+    read = suite_verdict if attribute == "suite" else (lambda v: v.scenarios)
+    values = [read(v) for v in verdicts if read(v) in ("killed", "survived")]
     killed = values.count("killed")
     return f"{killed}/{len(values)} killed ({100 * killed / len(values):.0f}%)" if values else "-"
 
@@ -148,10 +156,10 @@ def report(verdicts: list[Verdict]) -> None:
     print(f"\n{'area':26} {'mutants':>7} {'scenarios':>10} {'suite':>6}")
     for area in areas:
         own = [v for v in verdicts if v.mutation.area == area]
-        suite = sum(v.suite == "killed" for v in own) if own[0].suite else "-"
+        suite = sum(suite_verdict(v) == "killed" for v in own) if any(v.suite for v in verdicts) else "-"
         print(f"{area:26} {len(own):>7} {sum(v.scenarios == 'killed' for v in own):>10} {suite:>6}")
     print(f"\nscenarios alone: {score(verdicts, 'scenarios')}")
-    if verdicts and verdicts[0].suite:
+    if any(v.suite for v in verdicts):
         print(f"whole suite:     {score(verdicts, 'suite')}")
     survivors = [v for v in verdicts if v.scenarios != "killed"]
     if survivors:
