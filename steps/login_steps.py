@@ -102,6 +102,23 @@ def handler_gone(portal: Page) -> None:
     expect(management.row(HANDLER["name"])).to_have_count(0)
 
 
+@when("退出登录")
+def log_out(portal: Page) -> None:
+    AccountHome(portal).header.logout_button.click()
+
+
+@when("经办人直接打开【经办人管理】的网址")
+def handler_opens_management(portal: Page) -> None:
+    HandlerManagement(portal).open()
+
+
+@then("经办人看不到经办人列表，也不能新增经办人")
+def management_refused(portal: Page) -> None:
+    management = HandlerManagement(portal)
+    expect(management.table).to_have_count(0)
+    expect(management.add_button).to_have_count(0)
+
+
 @given("企业账号已在【账号设置】→【经办人管理】中新增经办人")
 def handler_exists(portal: Page, credentials: Credentials) -> None:
     enterprise_signed_in(portal, credentials)

@@ -83,14 +83,15 @@ def admin(control, data_factory) -> Member:
 
 @given(parsers.parse("现在是北京时间 {moment}"), target_fixture="now")
 def server_clock(control, moment: str) -> datetime:
-    now = datetime.strptime(moment, "%Y-%m-%d %H:%M").replace(tzinfo=BEIJING)
+    now = datetime.strptime(moment, "%Y-%m-%d %H:%M:%S" if moment.count(":") == 2 else "%Y-%m-%d %H:%M")
+    now = now.replace(tzinfo=BEIJING)
     control.set_clock(now)
     return now
 
 
-@given("企业的电子营业执照尚未领取")
-def unclaimed(company: Company) -> None:
-    """The default enterprise is one whose legal representative has not claimed the license yet."""
+@given("企业的电子营业执照尚未领取", target_fixture="company")
+def unclaimed(control, data_factory) -> Company:
+    return new_company(control, data_factory, claimed=False)
 
 
 @given("法定代表人已领取电子营业执照", target_fixture="company")

@@ -97,11 +97,12 @@ def hunan_lists(legal_rep_phone: Page, company: Company, others: dict) -> None:
     expect(page.record(others["已领取"].enterprise.name, "已下载执照记录")).to_be_visible()
 
 
-@then("“可下载执照记录”中只有广东省的企业")
+@then("“可下载执照记录”中只有广东省的企业，“已下载执照记录”中没有湖南省的企业")
 def guangdong_list(legal_rep_phone: Page, others: dict) -> None:
     page = DownloadPage(legal_rep_phone)
     expect(page.downloadable.get_by_role("listitem")).to_have_count(1)
     expect(page.record(others["广东省"].enterprise.name)).to_be_visible()
+    expect(page.record(others["已领取"].enterprise.name, "已下载执照记录")).to_have_count(0)
 
 
 @when(parsers.parse("在下载成功页选择修改执照密码，将“{old}”改为“{new}”"))
@@ -118,3 +119,8 @@ def download_second_with(legal_rep_phone: Page, second_company: Company, passwor
 @when(parsers.parse("输入修改后的执照密码“{password}”再下载"))
 def retry_with(legal_rep_phone: Page, password: str) -> None:
     StatementPage(legal_rep_phone).download(password=password)
+
+
+@when(parsers.parse("法定代表人修改执照密码，原执照密码“{old}”、新执照密码“{new}”、确认新执照密码“{confirmation}”"))
+def change_password_with(legal_rep_phone: Page, old: str, new: str, confirmation: str) -> None:
+    PasswordPage(legal_rep_phone).open().change(old, new, confirmation)

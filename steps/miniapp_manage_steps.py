@@ -10,7 +10,7 @@ from pages.miniapp.download import DownloadPage
 from pages.miniapp.home import MiniappHome
 from pages.miniapp.manage import AdministratorsPage, LicensePage
 
-from .miniapp_common import ACTOR, Company, Member, phone_of
+from .miniapp_common import ACTOR, BEIJING, Company, Member, phone_of
 
 @given("企业有办事人，尚未授权", target_fixture="agent")
 def unauthorized_agent(control, company: Company, agent: Member) -> Member:
@@ -28,6 +28,14 @@ def downloaded_agent(control, company: Company, agent: Member) -> Member:
 def future_agent(control, company: Company, agent: Member, now: datetime, minutes: int) -> Member:
     ids = control.add_agent(company.id, agent.person, downloaded=False, starts_at=now + timedelta(minutes=minutes))
     return Member(agent.person, agent.person_id, ids["agent_id"], ids["authorization_id"])
+
+
+@given(parsers.parse("企业有办事人，已获全业务授权“{starts}”至“{ends}”并下载了执照"), target_fixture="agent")
+def agent_with_window(control, company: Company, agent: Member, starts: str, ends: str) -> Member:
+    window = {key: datetime.strptime(text, "%Y-%m-%d %H:%M").replace(tzinfo=BEIJING)
+              for key, text in (("starts_at", starts), ("ends_at", ends))}
+    ids = control.add_agent(company.id, agent.person, **window)
+    return Member(agent.person, agent.person_id, ids["agent_id"], ids["authorization_id"], ids["download_id"])
 
 
 @given(parsers.parse("该办事人还有一条精准授权“{matter}”"))

@@ -136,9 +136,22 @@ def will_fail(control, company: Company, stage: str) -> None:
 
 @when(parsers.parse("{actor:Actor}在{host}小程序中进行实名认证", extra_types=ACTOR))
 def authenticate(request, actor: str, host: str) -> None:
-    ChannelEntry(phone_of(request, actor)).choose(f"{host}小程序")
-    realname = RealName(phone_of(request, actor))
-    realname.authenticate_with_wechat(PAY_PASSWORD) if host == "微信" else realname.authenticate_with_alipay()
+    """Every check must pass: a refused one fails this step with the phone's message."""
+    authenticate_until(phone_of(request, actor), host, failing=None)
+
+
+@when(parsers.parse("法定代表人在{host}小程序中进行实名认证，{stage}未通过"))
+def authenticate_failing(legal_rep_phone: Page, host: str, stage: str) -> None:
+    authenticate_until(legal_rep_phone, host, failing=stage)
+
+
+def authenticate_until(phone: Page, host: str, failing: str | None) -> None:
+    ChannelEntry(phone).choose(f"{host}小程序")
+    realname = RealName(phone)
+    if host == "微信":
+        realname.authenticate_with_wechat(PAY_PASSWORD, failing)
+    else:
+        realname.authenticate_with_alipay(failing)
 
 
 @then(parsers.parse("实名认证未通过，手机上提示“{reason}”，并建议到当地的市场监督部门下载电子营业执照"))

@@ -4,7 +4,7 @@ from datetime import datetime, timedelta
 from playwright.sync_api import Page, expect
 from pytest_bdd import given, parsers, then, when
 
-from pages.miniapp.scan import ScanPage
+from pages.miniapp.scan import ScanConfirmPage, ScanPage
 from pages.portal.account import AccountHome
 from pages.portal.login import LoginPage
 from pages.portal.qr import QrPanel
@@ -15,7 +15,7 @@ from .miniapp_common import ACTOR, Company, Member, phone_of
 
 DAY = 86400
 # How each situation is arranged: the authorization it starts from, then what happens to it.
-GRANTS = {"未获授权": None, "授权尚未生效": {"starts_after": timedelta(days=1)},
+GRANTS = {"未获授权": None, "全业务授权": {}, "授权尚未生效": {"starts_after": timedelta(days=1)},
           "精准授权不含领事服务": {"mode": "精准授权", "matters": ["电子政务—税务—发票办理"]},
           "精准授权领事服务": {"mode": "精准授权", "matters": ["电子政务—外交—领事服务"]}}
 AFTERWARDS = {"授权已过期": lambda control, ids: control.advance_clock(366 * DAY),  # the clock moves, no waiting
@@ -53,13 +53,28 @@ def scan_login_page(portal: Page) -> None:
 
 @when(parsers.parse("{actor:Actor}用手机扫描电脑上的二维码并确认", extra_types=ACTOR))
 def scan(request, portal: Page, actor: str, company: Company) -> None:
-    """The phone reads the code from the portal's own pixels and confirms with this enterprise's license, if any;
-    then both screens settle (the portal polls) so the step's screenshots show the outcome on both."""
+    """Both screens settle before the step's screenshots: the portal (it polls) moves on, or shows the refusal."""
+    confirm = scan_and_confirm(request, portal, actor, company, INITIAL_LICENSE_PASSWORD)
     qr = QrPanel(portal)
-    confirm = ScanPage(phone_of(request, actor)).open().read(qr.picture())
-    confirm.confirm_with_what_is_on_the_phone(company.enterprise.name, INITIAL_LICENSE_PASSWORD)
-    confirm.success.or_(confirm.error).wait_for()
     (qr.image.wait_for(state="detached") if confirm.success.is_visible() else qr.refusal.wait_for())
+
+
+@when(parsers.parse("{actor:Actor}用手机扫描电脑上的二维码，输入执照密码“{password}”并确认", extra_types=ACTOR))
+def scan_with_password(request, portal: Page, actor: str, company: Company, password: str) -> None:
+    """The license password is the phone's to check: a wrong one is not sent to the portal, which changes only
+    when the scan succeeds."""
+    confirm = scan_and_confirm(request, portal, actor, company, password)
+    if confirm.success.is_visible():
+        QrPanel(portal).image.wait_for(state="detached")
+
+
+def scan_and_confirm(request, portal: Page, actor: str, company: Company, password: str) -> ScanConfirmPage:
+    """The phone reads the code from the portal's own pixels and confirms with this enterprise's license, if any;
+    it returns once the phone has the server's answer."""
+    confirm = ScanPage(phone_of(request, actor)).open().read(QrPanel(portal).picture())
+    confirm.confirm_with_what_is_on_the_phone(company.enterprise.name, password)
+    confirm.success.or_(confirm.error).wait_for()
+    return confirm
 
 
 @then(parsers.parse("电脑上仍停留在扫码登录，并提示“{message}”"))

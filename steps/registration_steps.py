@@ -94,7 +94,12 @@ def set_email_and_password(portal: Page, control, data_factory) -> Credentials:
 
 
 def latest_code(control, email: str) -> str:
-    return re.search(r"\d{6}", control.mailbox(email)[-1]["body"]).group()
+    return mailed_code(control, email, -1)
+
+
+def mailed_code(control, email: str, which: int) -> str:
+    """The code in one of the messages sent to this address: 0 the first, -1 the latest."""
+    return re.search(r"\d{6}", control.mailbox(email)[which]["body"]).group()
 
 
 @when("勾选同意《中国领事用户协议》和《隐私政策》并点击【立即注册】")
@@ -103,8 +108,11 @@ def agree_and_register(portal: Page) -> None:
 
 
 @then("注册成功")
-def registration_succeeded(portal: Page) -> None:
-    expect(RegistrationDone(portal).title).to_be_visible()
+def registration_succeeded(portal: Page, credentials: Credentials) -> None:
+    """The success page names the account just made; that it logs in is the scenario's next step."""
+    done = RegistrationDone(portal)
+    expect(done.title).to_be_visible()
+    expect(done.message).to_contain_text(credentials.email)
 
 
 @when(parsers.parse("填写邮箱账号“{email}”、密码“{password}”、确认密码“{confirmation}”、邮箱验证码“{code}”并点击【立即注册】"),
@@ -145,7 +153,8 @@ def time_passes(control, seconds: int) -> None:
 @when(parsers.parse("输入邮箱验证码“{code}”并点击【立即注册】"))
 def register_with_code(portal: Page, credentials: Credentials, control, code: str) -> None:
     step = AccountInfoStep(portal)
-    code = latest_code(control, credentials.email) if code == "邮件中的验证码" else code
+    code = {"邮件中的验证码": -1, "第一封邮件中的验证码": 0}.get(code, code)
+    code = mailed_code(control, credentials.email, code) if isinstance(code, int) else code
     step.fill(credentials.email, credentials.password, credentials.password, code)
     step.register(agree=True)
 
@@ -156,6 +165,38 @@ def register_without_agreeing(portal: Page, control, data_factory) -> None:
     step = AccountInfoStep(portal)
     step.fill(credentials.email, credentials.password, credentials.password, latest_code(control, credentials.email))
     step.register(agree=False)
+
+
+@then("页面提示验证码已发送")
+def code_sent(portal: Page) -> None:
+    expect(AccountInfoStep(portal).notice).to_contain_text("验证码已发送")
+
+
+@when(parsers.parse("用密码“{password}”填写账号信息并点击【立即注册】"), target_fixture="credentials")
+def register_with_password(portal: Page, control, data_factory, password: str) -> Credentials:
+    credentials = request_code(portal, data_factory)
+    credentials = Credentials(credentials.email, password)
+    step = AccountInfoStep(portal)
+    step.fill(credentials.email, password, password, latest_code(control, credentials.email))
+    step.register(agree=True)
+    return credentials
+
+
+@when("直接打开“账号信息”步骤的网址")
+def open_account_step_directly(portal: Page) -> None:
+    AccountInfoStep(portal).open()
+
+
+@then("页面仍在“企业信息”步骤")
+def still_at_enterprise_step(portal: Page) -> None:
+    expect(EnterpriseInfoStep(portal).stepper.current).to_contain_text("企业信息")
+
+
+@then("各字段的提示文字为：")
+def placeholders(portal: Page, datatable: list[list[str]]) -> None:
+    form = Form(portal)
+    for label, placeholder in datatable[1:]:
+        expect(form.field(label)).to_have_attribute("placeholder", placeholder)
 
 
 @then(parsers.parse("“邮箱验证码”旁提示需等待后再获取"))
@@ -181,6 +222,13 @@ def request_code_for_taken_email(portal: Page, taken_email: str) -> None:
 def open_registration(portal: Page) -> None:
     RegisterScanStep(portal).open()
     expect(QrPanel(portal).image).to_be_visible()
+
+
+@then("电脑上仍停留在“电子营业执照扫码”步骤")
+def portal_still_on_scan(portal: Page) -> None:
+    step = RegisterScanStep(portal)
+    expect(step.stepper.current).to_contain_text("电子营业执照扫码")
+    expect(step.qr.image).to_be_visible()
 
 
 @then(parsers.parse("电脑上仍停留在“电子营业执照扫码”步骤，并提示“{message}”"))

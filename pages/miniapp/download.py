@@ -64,8 +64,12 @@ class PasswordPage(Screen):
         self.confirmation = page.get_by_label("确认新执照密码")
         self.confirm_button = page.get_by_role("button", name="确认修改")
 
-    def change(self, old: str, new: str) -> None:
+    def open(self) -> "PasswordPage":
+        self.page.goto("/miniapp/password")
+        return self
+
+    def change(self, old: str, new: str, confirmation: str | None = None) -> None:
         self.old_password.fill(old)
         self.new_password.fill(new)
-        self.confirmation.fill(new)
+        self.confirmation.fill(new if confirmation is None else confirmation)
         self.confirm_button.click()

@@ -28,12 +28,18 @@ class AccountSettings:
 
 
 class HandlerManagement:
+    PATH = "/APEC/settings/handlers"
+
     def __init__(self, page: Page) -> None:
         self.page = page
         self.title = page.get_by_role("heading", name="经办人管理")
         self.add_button = page.get_by_role("link", name="新增经办人")
         self.table = page.get_by_role("table", name="经办人列表")
         self.notice = page.get_by_role("status")
+
+    def open(self) -> "HandlerManagement":
+        self.page.goto(self.PATH)
+        return self
 
     def row(self, name: str):
         return self.table.get_by_role("row").filter(has_text=name)

@@ -62,6 +62,8 @@ class EnterpriseInfoStep:
 
 
 class AccountInfoStep:
+    PATH = PATH + "/account"
+
     def __init__(self, page: Page) -> None:
         self.page = page
         self.stepper = Stepper(page)
@@ -78,6 +80,11 @@ class AccountInfoStep:
 
     def field(self, label: str):
         return self.page.get_by_label(label, exact=True)
+
+    def open(self) -> "AccountInfoStep":
+        """By its address, as a user might from the browser's history: the portal decides which step shows."""
+        self.page.goto(self.PATH)
+        return self
 
     def request_code(self, email: str) -> None:
         self.email.fill(email)
@@ -98,4 +105,5 @@ class RegistrationDone:
     def __init__(self, page: Page) -> None:
         self.page = page
         self.title = page.get_by_role("heading", name="注册成功")
+        self.message = page.get_by_text("已注册成功")
         self.login_button = page.get_by_role("link", name="去登录")
