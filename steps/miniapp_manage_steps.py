@@ -78,6 +78,9 @@ def open_agents_directly(agent_phone: Page, company: Company) -> None:
     AgentsPage(agent_phone).open(company.id)
 
 
+# §1's summary step quoted where the run begins it, so its order and words are checked (§1 scenario).
+@when(parsers.parse("企业法人授权办事人使用执照：{actor:Actor}在执照的【授权管理】中添加授权，办事人不在列表中，先添加办事人",
+                    extra_types=ACTOR), target_fixture="manager_phone")
 @when(parsers.parse("{actor:Actor}在执照的【授权管理】中添加授权，办事人不在列表中，先添加办事人", extra_types=ACTOR),
       target_fixture="manager_phone")
 def add_agent_then_authorize(request, actor: str, company: Company, agent: Member) -> Page:

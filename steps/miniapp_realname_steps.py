@@ -134,6 +134,9 @@ def will_fail(control, company: Company, stage: str) -> None:
     control.set_outcomes(company.legal_rep_id, **FAILING[stage])
 
 
+# §1's summary step quoted where the run begins it, so its order and words are checked (§1 scenario).
+@when(parsers.parse("企业法人使用电子营业执照 APP 或小程序领取电子营业执照：{actor:Actor}在{host}小程序中进行实名认证",
+                    extra_types=ACTOR))
 @when(parsers.parse("{actor:Actor}在{host}小程序中进行实名认证", extra_types=ACTOR))
 def authenticate(request, actor: str, host: str) -> None:
     """Every check must pass: a refused one fails this step with the phone's message."""

@@ -101,6 +101,7 @@ def minutes_pass(control, minutes: int) -> None:
     control.advance_clock(minutes * 60)
 
 
+@when("完成注册，登录系统：用注册的邮箱账号和密码登录系统")  # §1's summary step, quoted
 @when("用注册的邮箱账号和密码登录系统")
 def log_in(portal: Page, credentials: Credentials) -> None:
     LoginPage(portal).open().log_in(credentials.email, credentials.password)

@@ -18,6 +18,7 @@ VALID_ENTERPRISE_INFO = {"region_province": "湖南省", "region_detail": "长�
                          "employees": "120"}
 
 
+@when("办事人（外事专办员）按提示进行账号注册：进入 APEC 主页中, 选择登录")  # §1's summary step, quoted
 @when("进入 APEC 主页中, 选择登录")
 def home_then_login(portal: Page) -> None:
     HomePage(portal).open().click_login()
