@@ -64,7 +64,7 @@ def import_guide(source: Path, out: Path) -> tuple[int, int]:
         raise ImportError_(f"import: {source} does not exist or is not a file")
     images = out.with_name(out.stem + "-images")
     if _is_docx(source):
-        tokens = _docx_tokens(source, images, out.parent)
+        tokens = _docx_tokens(source, images)
     elif source.suffix.lower() in (".docx", ".docm", ".doc"):
         raise ImportError_(f"import: {source} is not a Word .docx file (not a zip package)")
     else:
@@ -102,7 +102,7 @@ def _text_tokens(text: str) -> list:
     return tokens
 
 
-def _docx_tokens(source: Path, images: Path, base: Path) -> list:
+def _docx_tokens(source: Path, images: Path) -> list:
     import docx  # only a .docx needs it
     from docx.oxml.ns import qn
 
@@ -121,7 +121,7 @@ def _docx_tokens(source: Path, images: Path, base: Path) -> list:
                 continue
             count += 1
             target = images / f"picture-{count}{Path(part.partname).suffix}"
-            link = f"![图 {count}]({target.relative_to(base).as_posix()})"
+            link = f"![图 {count}]({images.name}/{target.name})"
             tokens += [Picture(link, target, part.blob), Gap(1, False)]
     return tokens
 
@@ -220,18 +220,21 @@ class _Outline:
     """Decides which numbered lines are headings, and their ids, in document order.
 
     "1.2." and deeper are headings; "一、" opens a top section and "（一）" a section under it. A lone "1. 标题" is
-    a heading only when the next "N.M" line after it is its first subsection "1.1.": otherwise it is a
+    a heading only when the next "N.M" line after it is its first subsection "1.1." (and no earlier "1." took it): otherwise it is a
     numbered step, as "1. 进入 APEC 主页中" inside §1.2.2 of the Hunan guide."""
 
     def __init__(self, lines: list[str]) -> None:
         self.top_lines: set[int] = set()
+        claimed: set[int] = set()
         for n, line in enumerate(lines):
             m = DECIMAL_TOP.match(line.strip())
             if not m or DECIMAL.match(line.strip()):
                 continue
-            deeper = next((d for d in map(DECIMAL.match, (x.strip() for x in lines[n + 1:])) if d), None)
-            if deeper and deeper.group(1) == f"{m.group(1)}.1":
+            deeper = next(((k, d) for k, d in enumerate(map(DECIMAL.match, (x.strip() for x in lines[n + 1:])))
+                           if d), None)
+            if deeper and deeper[1].group(1) == f"{m.group(1)}.1" and n + 1 + deeper[0] not in claimed:
                 self.top_lines.add(n)
+                claimed.add(n + 1 + deeper[0])  # the first "1." before "1.1." heads it; later ones are its steps
         self.cn_top = 0
 
     def anchor(self, n: int, line: str) -> tuple[int, str] | None:

@@ -1,0 +1,108 @@
+"""`python -m validator import`: a guide as writers have it (plain text, Word .docx) into the transcription the
+validator reads, wording kept, headings anchored, pictures' places marked (and a .docx's pictures kept beside it)."""
+import io
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+import validator.cli as cli
+from validator.guide import parse_guide, parse_text
+
+ROOT = Path(__file__).resolve().parents[2]
+WRITERS_TEXT = ROOT / "tests/unit/data/hunan-apec-account-registration.txt"  # the Hunan guide as published, in text
+TRANSCRIPTION = ROOT / "guide/hunan-apec-account-registration.md"
+
+
+def outline(guide):
+    """What the checks read of a guide: each section's id, title, level, screenshot places and text blocks."""
+    return [(s.id, s.title, s.level,
+             sum(b.kind == "screenshot" for b in s.blocks),
+             [(b.kind, b.text) for b in s.blocks if b.kind != "screenshot"],
+             [(i.id, i.label) for i in s.items]) for s in guide.sections]
+
+
+def test_the_hunan_text_imports_as_its_transcription(tmp_path):
+    out = tmp_path / "guide.md"
+    assert cli.main(["import", str(WRITERS_TEXT), "--out", str(out)]) == 0
+    imported, published = parse_guide(out), parse_text(TRANSCRIPTION.read_text(encoding="utf-8"))
+    assert outline(imported) == outline(published)
+    assert imported.title_lines == published.title_lines
+    assert len(imported.slots()) == len(published.slots()) == 22  # 20 screenshot places and 2 typed-out screens
+
+
+def test_a_lone_number_is_a_step_unless_its_subsections_follow(tmp_path):
+    source = tmp_path / "g.txt"
+    source.write_text("指南\n\n1. 注册\n\n1. 打开主页\n\n2. 选择注册\n\n1.1. 进入系统\n\n一段话\n", encoding="utf-8")
+    out = tmp_path / "g.md"
+    assert cli.main(["import", str(source), "--out", str(out)]) == 0
+    guide = parse_guide(out)
+    assert [(s.id, s.title) for s in guide.sections] == [("1", "1. 注册"), ("1.1", "1.1. 进入系统")]
+    assert [i.label for i in guide.sections[0].items] == ["1.", "2."]
+
+
+def test_chinese_numbering_nests_sections(tmp_path):
+    source = tmp_path / "g.txt"
+    source.write_text("某省指南\n\n一、账号注册\n\n（一）进入系统\n\n打开主页。\n\n\n\n(二)扫码\n\n二、系统登录\n\n1) 输入账号\n",
+                      encoding="utf-8")
+    out = tmp_path / "g.md"
+    assert cli.main(["import", str(source), "--out", str(out)]) == 0
+    guide = parse_guide(out)
+    assert [(s.id, s.title, s.level) for s in guide.sections] == [
+        ("1", "一、账号注册", 2), ("1.1", "（一）进入系统", 3), ("1.2", "(二)扫码", 3), ("2", "二、系统登录", 2)]
+    assert [b.kind for b in guide.section("1.1").blocks] == ["paragraph", "screenshot"]
+    assert [i.label for i in guide.section("2").items] == ["1)"]
+
+
+def png(color) -> bytes:
+    buf = io.BytesIO()
+    Image.new("RGB", (40, 30), color).save(buf, "PNG")
+    return buf.getvalue()
+
+
+def test_a_docx_imports_with_its_picture_beside_it(tmp_path):
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.add_paragraph("某省企业人员操作指南")
+    document.add_heading("1. 注册流程", level=1)
+    document.add_paragraph("打开领事 APEC 商务旅行卡页面, 点击右上角【登录】按钮。")
+    document.add_heading("1.1. 进入系统", level=2)
+    document.add_paragraph("浏览器输入网址。")
+    document.add_picture(io.BytesIO(png((200, 30, 30))))
+    document.add_paragraph("点击【注册】。")
+    source = tmp_path / "writer.docx"
+    document.save(source)
+
+    out = tmp_path / "other.md"
+    assert cli.main(["import", str(source), "--out", str(out)]) == 0
+    picture = tmp_path / "other-images" / "picture-1.png"
+    assert picture.read_bytes() == png((200, 30, 30))
+    guide = parse_guide(out)
+    assert [(s.id, s.title) for s in guide.sections] == [("1", "1. 注册流程"), ("1.1", "1.1. 进入系统")]
+    assert guide.title_lines == ["某省企业人员操作指南"]
+    blocks = [(b.kind, b.text) for b in guide.section("1.1").blocks]
+    assert blocks == [("paragraph", "浏览器输入网址。"), ("screenshot", ""), ("paragraph", "点击【注册】。")]
+    link_line = out.read_text(encoding="utf-8").split("\n")[guide.section("1.1").blocks[1].line - 1]
+    assert link_line == "![图 1](other-images/picture-1.png)"
+
+
+@pytest.mark.parametrize("case", ["missing", "fake_docx", "binary", "no_headings", "out_exists"])
+def test_bad_input_is_one_line_and_exit_2(tmp_path, capsys, case):
+    source, out = tmp_path / "g.txt", tmp_path / "g.md"
+    if case == "fake_docx":
+        source = tmp_path / "g.docx"
+        source.write_text("不是 Word 文件", encoding="utf-8")
+    elif case == "binary":
+        source.write_bytes(b"\xff\xfe\x00garbage")
+    elif case == "no_headings":
+        source.write_text("指南\n\n一段话, 没有编号的标题。\n", encoding="utf-8")
+    elif case == "out_exists":
+        source.write_text("1. 注册\n\n1.1. 进入\n", encoding="utf-8")
+        out.write_text("已有的译文\n", encoding="utf-8")
+    assert cli.main(["import", str(source), "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: import: ") and err.count("\n") == 1
+    if case == "out_exists":
+        assert out.read_text(encoding="utf-8") == "已有的译文\n"  # nothing overwritten
+    else:
+        assert not out.exists() and not (tmp_path / "g-images").exists()
