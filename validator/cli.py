@@ -1,4 +1,4 @@
-"""Command line: ``python -m validator report`` and ``python -m validator run``.
+"""Command line: ``python -m validator report``, ``python -m validator run`` and ``python -m validator import``.
 
 Exit codes: 0 all good; 1 a scenario failed or a finding of a failing severity; 2 bad input (guide, record,
 previous report or options wrong, output folder not writable, pre-flight failed: browser, portal or control API);
