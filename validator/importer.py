@@ -17,6 +17,7 @@ from .guide import SCREENSHOT_MARK, TITLE_MARK, item_number
 # "1.2.1. 标题" (a trailing dot optional on two levels and more); a lone "1. 标题" is decided by the outline below.
 DECIMAL = re.compile(r"^(\d+(?:\.\d+)+)\.?\s*\S")
 DECIMAL_TOP = re.compile(r"^(\d+)\.\s*\S")
+HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
 CN_DIGITS = "一二三四五六七八九十"
 CN_TOP = re.compile(rf"^([{CN_DIGITS}]+)、")  # 一、
 CN_SUB = re.compile(rf"^[（(]([{CN_DIGITS}]+)[）)]")  # （一） or (一)
@@ -43,6 +44,7 @@ class ImportError_(ValueError):
 @dataclass
 class Text:
     line: str
+    heading_level: int | None = None  # a .docx paragraph styled "Heading N": Word numbers it itself
 
 
 @dataclass
@@ -114,7 +116,8 @@ def _docx_tokens(source: Path, images: Path) -> list:
     count = 0
     for paragraph in document.paragraphs:
         if paragraph.text.strip():
-            tokens += [Text(paragraph.text), Gap(1, False)]
+            styled = HEADING_STYLE.match(paragraph.style.name if paragraph.style is not None else "")
+            tokens += [Text(paragraph.text, int(styled.group(1)) if styled else None), Gap(1, False)]
         for blip in paragraph._element.iter(qn("a:blip")):
             part = document.part.related_parts.get(blip.get(qn("r:embed")))
             if part is None:
@@ -147,7 +150,7 @@ def render(tokens: list, source_name: str) -> tuple[str, int, int]:
             i = end
             continue
         if isinstance(token, Text):
-            anchor = outline.anchor(line_of[i], token.line)
+            anchor = outline.anchor(line_of[i], token.line, token.heading_level)
             if anchor:
                 depth, sid = anchor
                 out += ["#" * min(depth + 1, 6) + f" {token.line.strip()} {{#s-{sid}}}", ""]
@@ -236,10 +239,21 @@ class _Outline:
                 self.top_lines.add(n)
                 claimed.add(n + 1 + deeper[0])  # the first "1." before "1.1." heads it; later ones are its steps
         self.cn_top = 0
+        self.counters: list[int] = []
 
-    def anchor(self, n: int, line: str) -> tuple[int, str] | None:
+    def anchor(self, n: int, line: str, styled_level: int | None = None) -> tuple[int, str] | None:
         """(depth, id) when line ``n`` is a heading; called in document order."""
-        s = line.strip()
+        found = self._numbered(n, line.strip())
+        if found is None and styled_level:
+            # A Word heading whose number is Word's own list numbering, not in its text: number it by the outline.
+            kept = self.counters[:styled_level - 1] + [1] * (styled_level - 1 - len(self.counters))
+            following = self.counters[styled_level - 1] + 1 if len(self.counters) >= styled_level else 1
+            found = styled_level, ".".join(map(str, kept + [following]))
+        if found:
+            self.counters = [int(x) for x in found[1].split(".")]
+        return found
+
+    def _numbered(self, n: int, s: str) -> tuple[int, str] | None:
         deep = DECIMAL.match(s)
         if deep:
             return deep.group(1).count(".") + 1, deep.group(1)

@@ -110,3 +110,17 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path, capsys, case):
         assert out.read_text(encoding="utf-8") == "已有的译文\n"  # nothing overwritten
     else:
         assert not out.exists() and not (tmp_path / "g-images").exists()
+
+
+def test_docx_headings_numbered_by_word_are_numbered_by_their_outline(tmp_path):
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.add_paragraph("某省指南")
+    for text, level in [("注册流程", 1), ("进入系统", 2), ("账号注册", 2), ("扫码", 3), ("系统登录", 1)]:
+        document.add_heading(text, level=level)  # Word's list numbering is not in the text
+        document.add_paragraph(f"{text}的说明。")
+    source, out = tmp_path / "w.docx", tmp_path / "w.md"
+    document.save(source)
+    assert cli.main(["import", str(source), "--out", str(out)]) == 0
+    assert [(s.id, s.title, s.level) for s in parse_guide(out).sections] == [
+        ("1", "注册流程", 2), ("1.1", "进入系统", 3), ("1.2", "账号注册", 3), ("1.2.1", "扫码", 4), ("2", "系统登录", 2)]
