@@ -124,3 +124,25 @@ def test_docx_headings_numbered_by_word_are_numbered_by_their_outline(tmp_path):
     assert cli.main(["import", str(source), "--out", str(out)]) == 0
     assert [(s.id, s.title, s.level) for s in parse_guide(out).sections] == [
         ("1", "注册流程", 2), ("1.1", "进入系统", 3), ("1.2", "账号注册", 3), ("1.2.1", "扫码", 4), ("2", "系统登录", 2)]
+
+
+def test_a_docx_refused_writes_no_picture(tmp_path, capsys):
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.add_paragraph("一段话, 没有标题。")
+    document.add_picture(io.BytesIO(png((0, 0, 200))))
+    source, out = tmp_path / "w.docx", tmp_path / "w.md"
+    document.save(source)
+    assert cli.main(["import", str(source), "--out", str(out)]) == 2
+    assert "no numbered headings" in capsys.readouterr().err
+    assert not out.exists() and not (tmp_path / "w-images").exists()
+
+
+def test_a_damaged_docx_is_refused(tmp_path, capsys):
+    import zipfile
+    source = tmp_path / "w.docx"
+    with zipfile.ZipFile(source, "w") as z:
+        z.writestr("word/document.xml", "<不是 XML")
+    assert cli.main(["import", str(source), "--out", str(tmp_path / "w.md")]) == 2
+    err = capsys.readouterr().err
+    assert "not a readable .docx" in err and err.count("\n") == 1
