@@ -146,3 +146,24 @@ def test_a_damaged_docx_is_refused(tmp_path, capsys):
     assert cli.main(["import", str(source), "--out", str(tmp_path / "w.md")]) == 2
     err = capsys.readouterr().err
     assert "not a readable .docx" in err and err.count("\n") == 1
+
+
+def test_the_hunan_guide_as_a_docx_with_pictures_imports_as_its_transcription(tmp_path):
+    """The published transcription written back as a writer's .docx (a picture at each screenshot place, the
+    typed-out screens as plain paragraphs) imports to the same sections, places and wording."""
+    import re
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    lines = TRANSCRIPTION.read_text(encoding="utf-8").split("\n")
+    lines = lines[lines.index("-->") + 1:]
+    for line in lines:
+        if line.strip() == "<!-- screenshot -->":
+            document.add_picture(io.BytesIO(png((10, 120, 10))))
+        elif line.strip() and not line.startswith(("<!--", "```")):
+            document.add_paragraph(re.sub(r"^#+ (.*?) \{#s-[\d.]+\}$", r"\1", line))
+    source, out = tmp_path / "hunan.docx", tmp_path / "hunan.md"
+    document.save(source)
+    assert cli.main(["import", str(source), "--out", str(out)]) == 0
+    imported, published = parse_guide(out), parse_text(TRANSCRIPTION.read_text(encoding="utf-8"))
+    assert outline(imported) == outline(published)
+    assert len(list((tmp_path / "hunan-images").iterdir())) == 20
