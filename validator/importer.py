@@ -29,10 +29,9 @@ SENTENCE_MARKS = ("。", "，", "；")
 
 HEADER = """<!--
 Imported with `python -m validator import` from {source}; the wording is the writer's, line for line.
-Headings carry the section number as an anchor {{#s-N}}. A "screenshot" comment line (or an image link) marks a place
-where a picture stood: in plain text a run of three or more empty lines, or a line holding only a space (a run of five
-held two); in a .docx each inline picture. A fenced block with the info string "screen" is a screenshot the guide
-typed out as text (five or more short lines, one empty line apart).
+Headings carry the section number as an anchor {{#s-N}}. A "screenshot" comment line or an image link marks a place
+where a picture stood (text: three or more empty lines, or a line of only a space; five held two; .docx: a picture).
+A fenced block with the info string "screen" is a screenshot typed out as text (5+ short lines, one empty line apart).
 -->
 """
 

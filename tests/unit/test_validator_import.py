@@ -167,3 +167,18 @@ def test_the_hunan_guide_as_a_docx_with_pictures_imports_as_its_transcription(tm
     imported, published = parse_guide(out), parse_text(TRANSCRIPTION.read_text(encoding="utf-8"))
     assert outline(imported) == outline(published)
     assert len(list((tmp_path / "hunan-images").iterdir())) == 20
+
+
+def test_the_imported_guide_validates_with_the_published_guides_findings(tmp_path):
+    import json
+    record = str(ROOT / "tests/unit/data/run-record-sample.json")
+    imported = tmp_path / "imported.md"
+    assert cli.main(["import", str(WRITERS_TEXT), "--out", str(imported)]) == 0
+
+    def findings(guide, out):
+        cli.main(["report", "--guide", str(guide), "--record", record, "--out", str(out), "--formats", "json",
+                  "--fail-on", "none"])
+        report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+        return [(f["code"], f["section"], f["item"], f["message"], f["guide_words"]) for f in report["findings"]]
+    published = findings(TRANSCRIPTION, tmp_path / "a")
+    assert published and findings(imported, tmp_path / "b") == published
