@@ -1,4 +1,4 @@
-"""``python -m validator report|run``: see validator.cli."""
+"""``python -m validator report|run|import``: see validator.cli."""
 import sys
 
 from .cli import main

@@ -1,4 +1,4 @@
-"""Command line: ``python -m validator report`` and ``python -m validator run``.
+"""Command line: ``python -m validator report``, ``python -m validator run`` and ``python -m validator import``.
 
 Exit codes: 0 all good; 1 a scenario failed or a finding of a failing severity; 2 bad input (guide, record,
 previous report or options wrong, output folder not writable, pre-flight failed: browser, portal or control API);
@@ -53,6 +53,11 @@ REPORT_EXAMPLES = """examples:
   python -m validator report --previous reports/guide-old/report.json --formats json"""
 
 
+IMPORT_EXAMPLES = """examples:
+  python -m validator import guide-from-writer.txt --out guide/other-province.md
+  python -m validator import guide.docx --out guide/other-province.md   pictures in guide/other-province-images/"""
+
+
 class _Help(argparse.RawDescriptionHelpFormatter):
     """The epilog's layout kept, and each option's default in its help (when it has one)."""
 
@@ -84,7 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m validator", formatter_class=_Help, allow_abbrev=False,
                                      description="Validate the guide against a run of its scenarios.",
                                      epilog=EXIT_CODES + "\n\n" + TOP_EXAMPLES)
-    sub = parser.add_subparsers(dest="command", required=True, metavar="{run,report}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="{run,report,import}")
     run_ = sub.add_parser("run", formatter_class=_Help, allow_abbrev=False, epilog=RUN_EXAMPLES + "\n\n" + EXIT_CODES,
                           help="check the browser and portal, run the scenarios, then report",
                           description="Pre-flight (browser, portal, control API), run the scenarios with pytest, "
@@ -108,6 +113,15 @@ def build_parser() -> argparse.ArgumentParser:
     report_.add_argument("--update-guide", action="store_true",
                          help="copy each verified figure's fresh screenshot beside the guide and link it from the "
                               "guide; drifted and failed figures are left alone and listed")
+    import_ = sub.add_parser("import", formatter_class=_Help, allow_abbrev=False, epilog=IMPORT_EXAMPLES,
+                             help="turn a guide as writers have it (.txt or .docx) into the transcription",
+                             description="Turn a plain-text or Word .docx guide into the transcription the "
+                                         "validator reads: anchored headings, screenshot places, a .docx's pictures "
+                                         "written beside the output and linked. Exit 2 on bad input.")
+    import_.add_argument("source", help="the guide: UTF-8 plain text, or a Word .docx")
+    import_.add_argument("--out", required=True, metavar="GUIDE.md",
+                         help="the transcription to write (a .docx's pictures go in GUIDE-images/ beside it)")
+    import_.add_argument("--force", action="store_true", help="replace an existing GUIDE.md and GUIDE-images/")
     return parser
 
 
@@ -121,6 +135,8 @@ def main(argv: list[str] | None = None) -> int:
     args, unknown = parser.parse_known_args(argv)
     if unknown and args.command != "run":
         parser.error(f"unrecognized arguments: {' '.join(unknown)}")
+    if args.command == "import":
+        return import_command(Path(args.source), Path(args.out), args.force)
     try:
         fail_on = parse_severities(args.fail_on)
         formats = {f.strip() for f in args.formats.split(",") if f.strip()}
@@ -140,6 +156,22 @@ def main(argv: list[str] | None = None) -> int:
     return report(Path(args.guide), records, Path(args.out), fail_on, formats, cucumber,
                   previous=Path(args.previous) if args.previous else None, features=Path(args.features),
                   writer=writer)
+
+
+def import_command(source: Path, out: Path, force: bool) -> int:
+    from .importer import ImportError_, import_guide
+
+    images = out.with_name(out.stem + "-images")
+    if not force and (out.exists() or images.exists()):
+        return _error(f"import: {out if out.exists() else images} exists; give --force to replace it")
+    try:
+        sections, places = import_guide(source, out)
+    except ImportError_ as exc:
+        return _error(str(exc))
+    except OSError as exc:
+        return _error(f"import: cannot write {exc.filename or out}: {exc.strerror}")
+    print(f"{out}: {sections} sections, {places} screenshot places")
+    return EXIT_OK
 
 
 def _error(message: str) -> int:
