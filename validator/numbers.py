@@ -171,10 +171,14 @@ def number_findings(guide: Guide, record: RunRecord) -> list[Finding]:
     for block in guide.blocks():
         if block.kind != "paragraph":
             continue  # a transcribed screen is checked as a screen (its labels), not as the guide's own rule
-        for n in numbers_in(block.text):
-            finding = _judge(n, block, screens)
-            if finding:
-                out.append(finding)
+        judged = [(n, _judge(n, block, screens)) for n in numbers_in(block.text)]
+        judged = [(n, f) for n, f in judged if f is not None]
+        for n, f in judged:
+            # One fix per sentence, every wrong number of it corrected ("6-16位" -> "8-20位"): two fixes of
+            # one sentence would not both apply.
+            same = [(m, g.extra["right"]) for m, g in judged if m.text == n.text and m.start != n.start]
+            f.fix = Fix(block.line, n.text, _corrected(n.text, [(n, f.extra["right"]), *same]))
+            out.append(f)
     return out
 
 
@@ -196,20 +200,21 @@ def _judge(n: Number, block, screens: Screens) -> Finding | None:
         return Finding("number_contradicted", block.section,
                        f"指南写{what}为「{n.words}」，界面显示「{evidence}」", guide_words=n.text,
                        context=block.text, screen=evidence, item=block.item, line=block.line,
-                       extra={"subject": n.topic}, fix=Fix(block.line, n.text, _with_value(n, right)))
+                       extra={"subject": n.topic, "right": right})
     if n.value != rule:
         return Finding("number_unconfirmed", block.section,
                        f"指南写{what}为「{n.words}」，运行的界面未能确认；门户的规则是 {rule}",
                        guide_words=n.text, context=block.text, item=block.item, line=block.line,
-                       extra={"subject": n.topic}, fix=Fix(block.line, n.text, _with_value(n, rule)))
+                       extra={"subject": n.topic, "right": rule})
     return None
 
 
-def _with_value(n: Number, value: int) -> str:
-    """The sentence with the number replaced, written as the guide wrote it (digits or Chinese)."""
-    at = n.start
-    words = str(value) if n.words[0].isdigit() else _chinese(value)
-    return n.text[:at] + words + n.text[at + len(n.words):]
+def _corrected(text: str, corrections: list[tuple[Number, int]]) -> str:
+    """The sentence with its numbers replaced, each written as the guide wrote it (digits or Chinese)."""
+    for n, value in sorted(corrections, key=lambda c: -c[0].start):
+        words = str(value) if n.words[0].isdigit() else _chinese(value)
+        text = text[:n.start] + words + text[n.start + len(n.words):]
+    return text
 
 
 def _chinese(value: int) -> str:

@@ -87,3 +87,9 @@ def test_numbers_of_a_screen_transcription_or_without_a_topic_are_not_rules():
     assert numbers_in("©2021 XXXXXXXXX.com, 北京ICP备06038296号") == []
     assert numbers_in("执照密码输错5次") == []  # the phone app's license password, not the portal's
     assert [(n.topic, n.value) for n in numbers_in("二维码十分钟内有效")] == [("qr_minutes", 10)]
+
+
+def test_a_sentence_with_two_wrong_numbers_gets_one_fix_for_both(guide_text, record):
+    got = number_findings_of(added(guide_text, ANCHOR, "密码长度为6-16位"), record)
+    assert [f.extra["subject"] for f in got] == ["password_min", "password_max"]
+    assert {f.fix.new for f in got} == {"密码长度为8-20位"}
