@@ -52,7 +52,7 @@ def _named_elsewhere(link: Finding, specific: list[Finding]) -> bool:
 
 # Findings that name what changed on a line; a broken link there says it again, less precisely.
 SPECIFIC = {"label_missing", "name_near_miss", "order_steps", "order_first_then", "behaviour_contradicted",
-            "channel_unknown", "catalogue_mismatch", "url_mismatch", "inconsistent_name"}
+            "channel_unknown", "catalogue_mismatch", "url_mismatch", "inconsistent_name", "number_contradicted"}
 
 
 def _unsaid(found: list[Finding], earlier: list[Finding]) -> list[Finding]:
