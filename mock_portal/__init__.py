@@ -9,7 +9,7 @@ from flask_wtf.csrf import CSRFProtect
 from .accounts import Accounts
 from .licenses import Licenses
 from .mail import EmailCodes, Mailer
-from .qr import QrTokens
+from .qr import TTL as QR_TTL, QrTokens
 from .randomness import Randomness
 from .signins import SignIns
 from .store import Store
@@ -42,7 +42,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         SECRET_KEY=os.environ.get("MOCK_PORTAL_SECRET_KEY") or secrets.token_hex(32),
         DATABASE=os.path.join(app.instance_path, "portal.sqlite3"),
         DATABASE_SYNCHRONOUS="FULL",  # SQLite's; the tests' throwaway database sets NORMAL (fixtures/server.py)
-        QR_TTL_SECONDS=300,
+        QR_TTL_SECONDS=int(QR_TTL.total_seconds()),
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
         WTF_CSRF_TIME_LIMIT=None,

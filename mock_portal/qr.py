@@ -12,6 +12,8 @@ from .randomness import Randomness
 from .store import Store, iso, parse
 
 PURPOSES = ("register", "login")
+# How long a QR code lives unless the app is configured otherwise; the QR pages say "二维码5分钟内有效".
+TTL = timedelta(minutes=5)
 
 
 def _hash(token: str) -> str:

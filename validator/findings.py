@@ -21,7 +21,7 @@ class Rule:
 
 
 # kind -> rule. Codes never change meaning: RUN the run itself, COV coverage, UI the screens, NAM naming within the
-# guide, EX example values, PH placeholders, REC the run record's own trustworthiness.
+# guide, EX example values, NUM rules stated as numbers, PH placeholders, REC the run record's own trustworthiness.
 RULES: dict[str, Rule] = {
     "scenario_failed": Rule("RUN001", "error", "failed"),
     "step_undefined": Rule("RUN002", "error", "failed"),
@@ -52,6 +52,9 @@ RULES: dict[str, Rule] = {
     "behaviour_contradicted": Rule("BEH001", "error", "drift"),
     "channel_unknown": Rule("EXT001", "error", "drift"),
     "catalogue_mismatch": Rule("EXT002", "error", "drift"),
+    # Rules stated as numbers (numbers.py): against the run's screens, else only the portal's documented rule.
+    "number_contradicted": Rule("NUM001", "error", "drift"),
+    "number_unconfirmed": Rule("NUM002", "info", "drift"),
 }
 # Findings about the run rather than the guide's text: which scenario and step is part of what they are.
 RUN_KINDS = {"scenario_failed", "step_undefined", "tag_unknown_section", "screenshot_refused"}

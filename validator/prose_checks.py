@@ -12,6 +12,7 @@ from .findings import Finding
 from .guide import Guide
 from .links import Links, letters
 from .names import name_findings
+from .numbers import number_findings
 from .order import field_order_findings, first_then_findings, step_order_findings
 from .record import RunRecord
 
@@ -23,7 +24,7 @@ def prose_findings(guide: Guide, record: RunRecord, claims: list[Claim], links: 
     found = (name_findings(guide, record, links) + step_order_findings(guide, record, links)
              + first_then_findings(guide, record, links) + field_order_findings(guide, record, claims)
              + behaviour_findings(links) + channel_findings(guide, record) + catalogue_findings(guide, record)
-             + url_findings(guide, record, claims))
+             + url_findings(guide, record, claims) + number_findings(guide, record))
     found = _unsaid(found, earlier)
     specific = [f for f in earlier + found if f.line is not None and f.kind in SPECIFIC]
     return found + [f for f in link_broken if not _named_elsewhere(f, specific)]
@@ -51,7 +52,7 @@ def _named_elsewhere(link: Finding, specific: list[Finding]) -> bool:
 
 # Findings that name what changed on a line; a broken link there says it again, less precisely.
 SPECIFIC = {"label_missing", "name_near_miss", "order_steps", "order_first_then", "behaviour_contradicted",
-            "channel_unknown", "catalogue_mismatch", "url_mismatch", "inconsistent_name"}
+            "channel_unknown", "catalogue_mismatch", "url_mismatch", "inconsistent_name", "number_contradicted"}
 
 
 def _unsaid(found: list[Finding], earlier: list[Finding]) -> list[Finding]:
