@@ -100,7 +100,7 @@ MUTATIONS: list[Mutation] = [
       "row = self.store.one(\"SELECT * FROM email_codes WHERE lower(email) = lower(?) ORDER BY id ASC LIMIT 1\",",
       REG, "the older of two codes is the one accepted"),
     # QR codes
-    M("qr-ttl", "QR", "mock_portal/__init__.py", "QR_TTL_SECONDS=300", "QR_TTL_SECONDS=240", QR,
+    M("qr-ttl", "QR", "mock_portal/qr.py", "TTL = timedelta(minutes=5)", "TTL = timedelta(minutes=4)", QR,
       "a QR code is valid 4 minutes"),
     M("qr-expired-usable", "QR", "mock_portal/qr.py",
       "        if self.store.now() >= parse(row[\"expires_at\"]):\n            return \"二维码已过期",
