@@ -1,19 +1,12 @@
 """Drift tests for the claims beyond quote marks: each edits a copy of the published guide as a writer would and
 expects the finding at the edited section, against a whole recorded run (every scenario, every screen). No browser."""
-import gzip
-import json
-from pathlib import Path
-
 import pytest
 
 from validator.analysis import analyse
 from validator.guide import parse_text
 from validator.links import link, sentence_coverage
-from validator.record import record_from_data
 
-HERE = Path(__file__).resolve().parent
-GUIDE = HERE.parents[1] / "guide" / "hunan-apec-account-registration.md"
-FULL_RUN = HERE / "data" / "run-record-full.json.gz"
+from validator_records import GUIDE, full_run, full_run_data
 
 
 @pytest.fixture(scope="module")
@@ -23,8 +16,7 @@ def guide_text():
 
 @pytest.fixture(scope="module")
 def record():
-    data = json.loads(gzip.decompress(FULL_RUN.read_bytes()))
-    return record_from_data(data, HERE / "data" / "run-record.json")
+    return full_run()
 
 
 def run(text, record):
@@ -77,12 +69,12 @@ def test_a_reworded_sentence_breaks_its_link_with_both_wordings(guide_text, reco
 
 
 def test_a_step_reworded_in_the_gherkin_breaks_the_link_too(guide_text, record, baseline):
-    data = json.loads(gzip.decompress(FULL_RUN.read_bytes()))
+    data = full_run_data()
     for sc in data["scenarios"]:
         for st in sc["steps"]:
             if st["text"] == "选择注册新账号":
                 st["text"] = "选择新用户注册"
-    other = record_from_data(data, HERE / "data" / "run-record.json")
+    other = full_run(data)
     got = [f for f in run(guide_text, other).findings if f.kind == "link_broken"]
     assert got and all(f.section == "1.2.2" for f in got)
     assert any("已不再有验证它的步骤「选择注册新账号」" in f.message for f in got)

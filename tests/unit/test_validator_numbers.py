@@ -1,20 +1,14 @@
 """Rules the guide states as numbers: a copy of the published guide is edited to state a number, right or wrong, and
 checked against the whole recorded run (every screen). No browser."""
-import gzip
-import json
-from pathlib import Path
-
 import pytest
 
 from mock_portal.rules.fields import PASSWORD_MIN_LENGTH
 from validator.analysis import analyse
 from validator.guide import parse_text
 from validator.numbers import numbers_in, screen_evidence
-from validator.record import record_from_data
 
-HERE = Path(__file__).resolve().parent
-GUIDE = HERE.parents[1] / "guide" / "hunan-apec-account-registration.md"
-FULL_RUN = HERE / "data" / "run-record-full.json.gz"
+from validator_records import GUIDE, full_run
+
 # The first sentence of §1.2.2; a rule sentence is added after it, as a writer would add one.
 ANCHOR = "使用电子营业执照扫描二维码, 进行注册"
 LOGIN = "1.企业账号登录，输入正确的企业邮箱账号、密码，点击【确认】按钮，即可登录系统；"
@@ -27,8 +21,7 @@ def guide_text():
 
 @pytest.fixture(scope="module")
 def record():
-    data = json.loads(gzip.decompress(FULL_RUN.read_bytes()))
-    return record_from_data(data, HERE / "data" / "run-record.json")
+    return full_run()
 
 
 def number_findings_of(text, record):
