@@ -11,6 +11,7 @@ from .randomness import Randomness
 from .store import Store, iso, parse
 
 CODE_TTL = timedelta(minutes=10)
+CODE_TTL_MINUTES = int(CODE_TTL.total_seconds() // 60)  # what the mail and the page say: one number
 RESEND_AFTER = timedelta(seconds=60)
 MAX_CODE_ATTEMPTS = 5
 CODE_DEAD = "邮箱验证码错误次数过多，已失效，请重新获取"
@@ -63,7 +64,7 @@ class EmailCodes:
     def send(self, email: str) -> None:
         """Mails a new code; it counts only once the mail is sent (MailNotSent otherwise)."""
         code = f"{self.randomness.below(10**6):06d}"
-        self.mailer.send(email, SUBJECT, f"您的邮箱验证码为：{code}，10分钟内有效。如非本人操作，请忽略本邮件。")
+        self.mailer.send(email, SUBJECT, f"您的邮箱验证码为：{code}，{CODE_TTL_MINUTES}分钟内有效。如非本人操作，请忽略本邮件。")
         self.store.execute("INSERT INTO email_codes (email, code_hash, sent_at) VALUES (?, ?, ?)",
                            (email, _hash(email, code), iso(self.store.now())))
 

@@ -1,7 +1,7 @@
 """企业账号注册: 1 电子营业执照扫码, 2 企业信息, 3 账号信息, then the success page."""
 from flask import current_app, redirect, render_template, request, session, url_for
 
-from ..mail import NOT_SENT, MailNotSent
+from ..mail import CODE_TTL_MINUTES, NOT_SENT, MailNotSent
 from ..reference import ENTERPRISE_NATURES, INDUSTRIES, PROVINCES, SELF_REGISTRATION_REFUSED
 from ..rules import fields
 from . import bp, services
@@ -101,7 +101,7 @@ def _send_code(email: str) -> tuple[dict, str | None]:
     except MailNotSent as error:
         current_app.logger.warning("e-mail code not sent: %s", error)
         return {"email_code": NOT_SENT}, None
-    return {}, f"验证码已发送至 {email}，10分钟内有效"
+    return {}, f"验证码已发送至 {email}，{CODE_TTL_MINUTES}分钟内有效"
 
 
 def _account_errors(form: dict) -> dict:
