@@ -9,7 +9,7 @@ from flask_wtf.csrf import CSRFProtect
 from .accounts import Accounts
 from .licenses import Licenses
 from .mail import EmailCodes, Mailer
-from .qr import TTL as QR_TTL, QrTokens
+from .qr import TTL as QR_TTL, QrTokens, validity_text
 from .randomness import Randomness
 from .signins import SignIns
 from .store import Store
@@ -73,6 +73,10 @@ def create_app(test_config: dict | None = None) -> Flask:
         with app.app_context():  # the app's password hashing method
             demo.seed(store)
         app.register_blueprint(demo_views.bp)
+
+    @app.context_processor
+    def qr_validity():  # the QR pages state the life the portal enforces, not a copy of it
+        return {"qr_validity": validity_text(app.extensions["portal"].qr.ttl)}
 
     @app.get("/")
     def root():

@@ -12,8 +12,14 @@ from .randomness import Randomness
 from .store import Store, iso, parse
 
 PURPOSES = ("register", "login")
-# How long a QR code lives unless the app is configured otherwise; the QR pages say "二维码5分钟内有效".
+# How long a QR code lives unless the app is configured otherwise; the QR pages state it ("二维码5分钟内有效").
 TTL = timedelta(minutes=5)
+
+
+def validity_text(ttl: timedelta) -> str:
+    """How the QR pages state a code's life: in minutes when whole ("5分钟"), else in seconds."""
+    seconds = int(ttl.total_seconds())
+    return f"{seconds // 60}分钟" if seconds % 60 == 0 else f"{seconds}秒"
 
 
 def _hash(token: str) -> str:
