@@ -13,7 +13,7 @@ import re
 from urllib.parse import urlparse
 
 from .claims import Claim
-from .findings import Finding
+from .findings import Finding, Fix
 from .guide import Guide
 from .record import RunRecord
 from .sentences import Sentence, sentences
@@ -84,7 +84,7 @@ def channel_findings(guide: Guide, record: RunRecord) -> list[Finding]:
                                f"指南中的渠道「{word}{mark}」不是小程序提供的渠道；"
                                f"手机上提供的是{'、'.join(f'「{p}」' for p in sorted(platforms))}",
                                guide_words=word + mark, context=s.text, screen=f"界面显示「{near}{mark}」",
-                               item=s.item, line=s.line, fix=near + mark, extra={"closest": near}))
+                               item=s.item, line=s.line, fix=Fix(s.line, word + mark, near + mark), extra={"closest": near}))
     return out
 
 
@@ -143,7 +143,7 @@ def url_findings(guide: Guide, record: RunRecord, claims: list[Claim]) -> list[F
             out.append(Finding("url_mismatch", c.section,
                                f"指南中的网址 {c.label} 与门户的地址 {canonical_portal()} 不同（{'、'.join(wrong)}）",
                                guide_words=c.words, context=c.context, screen=canonical_portal(),
-                               item=c.item, line=c.line, fix=canonical_portal()))
+                               item=c.item, line=c.line, fix=Fix(c.line, c.label, canonical_portal())))
     return out
 
 

@@ -14,7 +14,9 @@ says a lot. A section about something the run never showed shares only common wo
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field, replace
+from urllib.parse import urlparse
 
 from .findings import Finding
 from .guide import Guide, Section
@@ -28,16 +30,18 @@ TERM_MIN, TERM_MAX = 2, 40
 # A scenario is matched to a section when the weight of what they share reaches MATCH_MIN (about two rare
 # screen texts, or one quoted step) and is within MATCH_SHARE of the section's best match: the scenarios that
 # walk what the section describes, not every scenario that passes the login screen on its way.
-MATCH_MIN = 5.0
+MATCH_MIN = 4.0
 MATCH_SHARE = 0.35
 SCENARIO_SHARE = 0.8
 # A tag is this guide's when the scenario's match with the tagged section is within TRUST_SHARE of its best
 # match with any section (or a step of it quotes the section): the section is about what the scenario did.
-TRUST_SHARE = 0.25
+TRUST_SHARE = 0.5
 # The tags are this guide's (a tag naming no section is then a slip, one warning each) when at least this share
 # of the tagged scenarios' tags is trusted; else the guide is another writer's and unknown tags are one line.
 OWN_GUIDE_SHARE = 0.5
 STEP = "step:"  # a step's text as a term, apart from screen texts
+URL = "url:"  # a page's path a shot showed, as a term
+URL_IN_TEXT = re.compile(r"https?://[^\s>）)]+")
 
 
 @dataclass
@@ -82,11 +86,20 @@ def match(guide: Guide, record: RunRecord) -> Matching:
     for sc in record.scenarios:
         _sort_tags(guide, sc, found, agreeing[id(sc)])
     for sc in record.scenarios:
-        refs = [r for r in sc.refs if _tag_of(r) in found.trusted.get(id(sc), [])]
-        if not refs and sc.ran:  # no tag of this guide: what it showed decides
-            refs = [(sid, None) for sid in section_terms
-                    if _matches(scores.get((id(sc), sid), 0.0), best_of_section.get(sid, 0.0),
-                                best_of_scenario.get(id(sc), 0.0))]
+        if found.own_guide:
+            # The writers' links, kept whole: a tag naming an item since dropped still tells which item the
+            # scenario was written for (approved_links reports it renumbered).
+            refs = list(sc.refs) if found.trusted.get(id(sc)) else []
+        else:
+            # Another writer's guide: what the scenario showed decides. A tag that agrees says the same; its item
+            # number is the other guide's numbering, so only its section counts.
+            refs = list(dict.fromkeys((sec, None) for sec, item in sc.refs
+                                      if _tag_of((sec, item)) in found.trusted.get(id(sc), [])))
+        if sc.ran and (not refs or not found.own_guide):  # no tag of this guide: what it showed decides
+            shown = [(sid, None) for sid in section_terms
+                     if _matches(scores.get((id(sc), sid), 0.0), best_of_section.get(sid, 0.0),
+                                 best_of_scenario.get(id(sc), 0.0))]
+            refs = list(sc.refs) + shown if found.own_guide else list(dict.fromkeys(refs + shown))
         found.refs[id(sc)] = refs
     return found
 
@@ -123,7 +136,7 @@ def _agreeing(sc: Scenario, scores: dict, best: float) -> set[str]:
     for sec, _ in sc.refs:
         within = max((v for (key, sid), v in scores.items()
                       if key == id(sc) and (sid == sec or sid.startswith(sec + "."))), default=0.0)
-        if within > 0 and within >= TRUST_SHARE * best:
+        if within >= MATCH_MIN and within >= TRUST_SHARE * best:
             out.add(sec)
     return out
 
@@ -137,6 +150,9 @@ def scenario_terms(sc: Scenario) -> frozenset[str]:
                 t = normalize(s)
                 if TERM_MIN <= len(letters(t)[0]) <= TERM_MAX:
                     out.add(t)
+            path = urlparse(shot.url).path
+            if path:
+                out.add(URL + path.rstrip("/"))
         out.add(STEP + st.text)
     out.add(STEP + sc.name)
     return frozenset(out)
@@ -153,7 +169,11 @@ def _idf(term_sets, n: int) -> dict[str, float]:
 def _section_terms(guide: Guide, section: Section, idf: dict[str, float], ran: list[Scenario]) -> frozenset[str]:
     """The run's terms a section names: screen texts its words hold, and steps quoting one of its sentences."""
     text = letters("\n".join([section.title] + [b.text for b in section.blocks]))[0]
-    out = {t for t in idf if not t.startswith(STEP) and _letters(t) and _letters(t) in text}
+    out = {t for t in idf if not t.startswith((STEP, URL)) and _letters(t) and _letters(t) in text}
+    for m in URL_IN_TEXT.finditer("\n".join(b.text for b in section.blocks)):  # the page the section opens
+        path = URL + urlparse(m.group(0)).path.rstrip("/")
+        if path in idf:
+            out.add(path)
     own = [s.text for s in sentences(guide) if s.section == section.id] + [section.title]
     for t in idf:
         if t.startswith(STEP) and any(_quotes(s, t[len(STEP):]) for s in own):
