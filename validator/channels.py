@@ -28,6 +28,7 @@ ALTERNATIVES = re.compile(r"[或和、]")
 HEADING = re.compile(r"^\s*[:：]")
 LIKENESS = 0.5
 CATALOGUE = re.compile(r"[\u4e00-\u9fff]+(?:\s*—\s*[\u4e00-\u9fff]+)+")
+LOCATIVE = re.compile(r"(?<=..)[中里内]$")
 LEVEL_NOTE = re.compile(r"[(（][^)）]*[)）]")
 
 
@@ -75,6 +76,7 @@ def channel_findings(guide: Guide, record: RunRecord) -> list[Finding]:
     out = []
     for s in sentences(guide):
         for part, mark, listed in _mentions(s):
+            part = LOCATIVE.sub("", part)  # "在支付宝中搜索" names 支付宝
             if any(part.endswith(p) for p in platforms):
                 continue
             word, near, ratio = _closest_suffix(part, platforms)
@@ -112,7 +114,7 @@ def catalogue_findings(guide: Guide, record: RunRecord) -> list[Finding]:
         bare = LEVEL_NOTE.sub("", s.text)
         for m in CATALOGUE.finditer(bare):
             path = re.sub(r"\s+", "", m.group(0))
-            if path in shown:
+            if any(path.endswith(p) for p in shown):  # "授权事项须包含电子政务—…": the sentence's words run into it
                 continue
             near = max(shown, key=lambda p: difflib.SequenceMatcher(None, path, p).ratio())
             levels, real = path.split("—"), near.split("—")
