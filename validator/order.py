@@ -82,7 +82,7 @@ def listed_order_findings(guide: Guide, record: RunRecord) -> list[Finding]:
                 out.append(Finding(
                     "order_steps", section.id,
                     f"指南第 {a.id} 条「{a_text}」排在第 {b.id} 条「{b_text}」之前，场景「{sc.name}」的界面却先显示第 "
-                    f"{b.id} 条的内容（步骤「{sc.steps[j].text}」）再显示第 {a.id} 条的（步骤「{sc.steps[i].text}」）",
+                    f"{b.id} 条的内容（步骤「{sc.steps[j].text}」之后）再显示第 {a.id} 条的（步骤「{sc.steps[i].text}」之后）",
                     guide_words=a_text, context=a_text, screen=f"{sc.steps[j].text} → {sc.steps[i].text}",
                     item=a.id, line=a.line, scenario=sc.name))
                 break
