@@ -149,17 +149,21 @@ def test_items_listed_in_the_order_the_screens_show_them_pass(record):
     assert not [f for f in findings if f.kind.startswith("order")]
 
 
-def test_items_listed_out_of_the_order_the_screens_show_them_are_reported(record):
-    first, second = (LISTED.split("\n\n")[2], LISTED.split("\n\n")[3].rstrip("\n"))
-    swapped = LISTED.replace(first, "@@").replace(second, first.replace("1)", "2)")).replace(
+def swapped(text: str) -> str:
+    """The two items in the other order, each keeping its place's number."""
+    first, second = text.split("\n\n")[2], text.split("\n\n")[3].rstrip("\n")
+    return text.replace(first, "@@").replace(second, first.replace("1)", "2)")).replace(
         "@@", second.replace("2)", "1)"))
-    found = [f for f in analyse(parse_text(swapped, "listed.md"), record).findings if f.kind == "order_steps"]
+
+
+def test_items_listed_out_of_the_order_the_screens_show_them_are_reported(record):
+    found = [f for f in analyse(parse_text(swapped(LISTED), "listed.md"), record).findings if f.kind == "order_steps"]
     assert [(f.section, f.item) for f in found] == [("1", "1")]
     assert "设置账号信息" in found[0].guide_words
 
 
 def test_an_unordered_list_is_not_held_to_an_order(record):
-    unordered = LISTED.replace("按以下顺序填写：", "需要填写以下信息：")
-    swapped = unordered.replace("1) 填写企业信息", "3) 填写企业信息").replace("2) 设置账号信息", "1) 设置账号信息")
-    findings = analyse(parse_text(swapped, "listed.md"), record).findings
+    unordered = swapped(LISTED).replace("按以下顺序填写：", "需要填写以下信息：")
+    assert unordered.index("设置账号信息") < unordered.index("填写企业信息")
+    findings = analyse(parse_text(unordered, "listed.md"), record).findings
     assert not [f for f in findings if f.kind == "order_steps"]
