@@ -82,9 +82,11 @@ def check_claims(guide: Guide, record: RunRecord, claims: list[Claim]) -> tuple[
         # A quoted label matches a whole screen text or a run of its tokens, never part of a
         # word: "电子营业执照扫码" is not the link "电子营业执照扫码登录".
         hit = _first_showing(shots, claim.label, False)
-        if hit is None:
+        if hit is None and not _obviously_meant(shots, claim.label):
             # Not on the section's screens: the section may be matched to the wrong scenarios (another writer's
-            # guide, matched by content), and a label the run showed is not missing from the portal.
+            # guide, matched by content), and a label the run showed is not missing from the portal. Unless the
+            # section's screens show a text it is obviously a slip of (‘电子营业执照扫码’ beside the link
+            # 电子营业执照扫码登录): then it names that one wrongly, though another screen shows its words.
             shots = every_shot(record)
             hit = _first_showing(shots, claim.label, False)
         if hit is None:
@@ -95,6 +97,14 @@ def check_claims(guide: Guide, record: RunRecord, claims: list[Claim]) -> tuple[
         if claim.position:
             findings.extend(_check_position(claim, shots))
     return results, findings
+
+
+def _obviously_meant(shots, label: str) -> bool:
+    key = ("obvious", label)
+    if key not in shots.memo:
+        near = (sh.closest(label) for _, _, sh in shots)
+        shots.memo[key] = any(found and found[1] >= OBVIOUS_FIX for found in near)
+    return shots.memo[key]
 
 
 def every_shot(record: RunRecord):
