@@ -98,11 +98,11 @@ def analyse(guide: Guide, record: RunRecord, tagged: set[str] | None = None,
     # check below reads the record as this guide sees it.
     record, matching = matched_record(guide, record)
     claims = extract_claims(guide)
-    results, ui = check_claims(guide, record, claims)
+    results, ui = check_claims(guide, record, claims, matching.by_tags)
     verified = {normalize(r.claim.label) for r in results if r.status == "verified"}
     findings = (scenario_findings(guide, record, per_tag=matching.own_guide)
                 + tag_summary(guide, record, matching) + coverage_findings(guide, record) + ui
-                + field_findings(guide, record, claims) + consistency_findings(guide, claims, verified)
+                + field_findings(guide, record, claims, matching.by_tags) + consistency_findings(guide, claims, verified)
                 + example_findings(claims) + list(refused or []))
     # Claims beyond quote marks: sentences linked to the steps that verify them, names, order, rules.
     links = link(guide, record)

@@ -54,6 +54,12 @@ class Matching:
     scores: dict[tuple[int, str], float]  # (id(scenario), section) -> shared weight
     shared: dict[tuple[int, str], list[str]] = field(default_factory=dict)  # the terms, rarest first
     own_guide: bool = True
+    tagged_sections: set[str] = field(default_factory=set)  # sections (and those holding them) a taken tag names
+
+    def by_tags(self, section: str) -> bool:
+        """The section's scenarios come from the tags of its own guide: the writers' explicit link, so a label is
+        held to their screens alone. Elsewhere (matched by content) a label is looked for on every screen too."""
+        return self.own_guide and section in self.tagged_sections
 
     def sections_of(self, scenario: Scenario) -> list[str]:
         return list(dict.fromkeys(sec for sec, _ in self.refs.get(id(scenario), [])))
@@ -101,6 +107,10 @@ def match(guide: Guide, record: RunRecord) -> Matching:
                                  best_of_scenario.get(id(sc), 0.0))]
             refs = list(sc.refs) + shown if found.own_guide else list(dict.fromkeys(refs + shown))
         found.refs[id(sc)] = refs
+        for sec, item in refs:
+            if _tag_of((sec, item)) in found.trusted.get(id(sc), []):
+                parts = sec.split(".")
+                found.tagged_sections.update(".".join(parts[:n]) for n in range(1, len(parts) + 1))
     return found
 
 

@@ -6,6 +6,7 @@ a wall of "label missing" errors — the coverage finding already says it.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlparse
 
@@ -63,10 +64,13 @@ def _highlight(entry: dict, shot: Shot) -> Highlight:
                      shot.viewport.get("width") or 1, shot.viewport.get("height") or 1)
 
 
-def check_claims(guide: Guide, record: RunRecord, claims: list[Claim]) -> tuple[list[ClaimResult], list[Finding]]:
+def check_claims(guide: Guide, record: RunRecord, claims: list[Claim],
+                 held: Callable[[str], bool] = lambda section: False) -> tuple[list[ClaimResult], list[Finding]]:
+    """``held``: sections whose claims are held to their own scenarios' screens (linked by the tags of their own
+    guide); elsewhere a claim those screens lack is looked for on every screen of the run."""
     results: list[ClaimResult] = []
     findings: list[Finding] = []
-    unseen = _unseen_screens(guide, record, claims, findings)
+    unseen = _unseen_screens(guide, record, claims, findings, held)
     for claim in claims:
         if claim.kind == "example":
             continue
@@ -77,12 +81,14 @@ def check_claims(guide: Guide, record: RunRecord, claims: list[Claim]) -> tuple[
             continue
         if claim.kind == "url":
             opened = _check_url(claim, shots, [])
-            results.append(opened if opened.status == "verified" else _check_url(claim, every_shot(record), findings))
+            if opened.status != "verified":
+                opened = _check_url(claim, shots if held(claim.section) else every_shot(record), findings)
+            results.append(opened)
             continue
         # A quoted label matches a whole screen text or a run of its tokens, never part of a
         # word: "电子营业执照扫码" is not the link "电子营业执照扫码登录".
         hit = _first_showing(shots, claim.label, False)
-        if hit is None and not _obviously_meant(shots, claim.label):
+        if hit is None and not held(claim.section) and not _obviously_meant(shots, claim.label):
             # Not on the section's screens: the section may be matched to the wrong scenarios (another writer's
             # guide, matched by content), and a label the run showed is not missing from the portal. Unless the
             # section's screens show a text it is obviously a slip of (‘电子营业执照扫码’ beside the link
@@ -120,7 +126,8 @@ def _first_showing(shots, label: str, loose: bool) -> Shot | None:
     return shots.memo[key]
 
 
-def _unseen_screens(guide: Guide, record: RunRecord, claims: list[Claim], findings: list[Finding]) -> set[int]:
+def _unseen_screens(guide: Guide, record: RunRecord, claims: list[Claim], findings: list[Finding],
+                    held: Callable[[str], bool]) -> set[int]:
     """Transcribed screens no shot of their covered section shows: the scenarios never reached
     that page, so its labels cannot be judged and the gap is reported once, as coverage."""
     unseen = set()
@@ -130,7 +137,7 @@ def _unseen_screens(guide: Guide, record: RunRecord, claims: list[Claim], findin
             continue
         own = of_slot(claims, block.slot)
         if best_screen_shot(own, record.ran_shots(block.section)) is None and \
-                best_screen_shot(own, every_shot(record)) is None:
+                (held(block.section) or best_screen_shot(own, every_shot(record)) is None):
             unseen.add(block.slot)
             findings.append(Finding("screen_not_shown", block.section,
                                     f"本节场景没有到达指南第 {block.line} 行转录的界面，其中的文字未核对",
@@ -227,14 +234,17 @@ def _check_url(claim: Claim, shots, findings: list[Finding]) -> ClaimResult:
     return ClaimResult(claim, "missing")
 
 
-def field_findings(guide: Guide, record: RunRecord, claims: list[Claim]) -> list[Finding]:
+def field_findings(guide: Guide, record: RunRecord, claims: list[Claim],
+                   held: Callable[[str], bool] = lambda section: False) -> list[Finding]:
     """Form fields on the screen a transcribed screen stands for, which that transcription leaves out."""
     out: list[Finding] = []
     for block in guide.slots():
         if block.kind != "screen":
             continue
         own = [c for c in of_slot(claims, block.slot) if c.kind in ("label", "placeholder")]
-        found = best_screen_shot(own, record.ran_shots(block.section)) or best_screen_shot(own, every_shot(record))
+        found = best_screen_shot(own, record.ran_shots(block.section))
+        if not found and not held(block.section):
+            found = best_screen_shot(own, every_shot(record))
         if not found:
             continue
         sc, st, shot = found
