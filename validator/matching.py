@@ -41,6 +41,7 @@ TRUST_SHARE = 0.5
 OWN_GUIDE_SHARE = 0.5
 STEP = "step:"  # a step's text as a term, apart from screen texts
 URL = "url:"  # a page's path a shot showed, as a term
+NUMBER = re.compile(r"^[\d.]+\s*")  # a heading's number, which copies of one section do not share
 URL_IN_TEXT = re.compile(r"https?://[^\s>）)]+")
 
 
@@ -69,28 +70,42 @@ def match(guide: Guide, record: RunRecord) -> Matching:
     ran = [sc for sc in record.scenarios if sc.ran]
     terms = {id(sc): scenario_terms(sc) for sc in ran}
     idf = _idf(terms.values(), len(ran))
-    section_terms = {s.id: _section_terms(guide, s, idf, ran) for s in guide.sections if s.blocks}
-    scores: dict[tuple[int, str], float] = {}
-    shared: dict[tuple[int, str], list[str]] = {}
-    for sc in ran:
-        mine = terms[id(sc)]
-        for sid, wanted in section_terms.items():
-            both = wanted & mine
+    section_terms = _sections_terms(guide, idf)
+    found = Matching({}, {}, {}, {}, {}, {})
+
+    def score(sc: Scenario, sid: str) -> float:
+        key = (id(sc), sid)
+        if key not in found.scores:
+            both = section_terms.get(sid, frozenset()) & terms.get(id(sc), frozenset())
+            found.scores[key] = sum(idf[t] for t in both)
             if both:
-                scores[(id(sc), sid)] = sum(idf[t] for t in both)
-                shared[(id(sc), sid)] = sorted(both, key=lambda t: -idf[t])
+                found.shared[key] = sorted(both, key=lambda t: -idf[t])
+        return found.scores[key]
+
+    within = _within(guide)
+
+    def tagged_score(sc: Scenario, sec: str) -> float:  # a tag for §1 names the whole flow: what lies within it
+        return max((score(sc, sid) for sid in within.get(sec, ())), default=0.0)
+
+    # Whose tags: asked only of the sections the tags name, so the published guide (and a big one) is not scored
+    # section by section against every scenario.
+    tags = [(sc, sec) for sc in record.scenarios for sec, _ in sc.refs]
+    agreed = sum(1 for sc, sec in tags if sc.ran and tagged_score(sc, sec) >= MATCH_MIN)
+    found.own_guide = not tags or agreed >= OWN_GUIDE_SHARE * len(tags)
+    # What the scenarios showed decides for every scenario on another writer's guide, and on the tags' own guide
+    # for a scenario none of whose tags names one of its sections.
+    by_content = [sc for sc in ran if not found.own_guide or not any(guide.section(sec) for sec, _ in sc.refs)]
     best_of_section: dict[str, float] = {}
     best_of_scenario: dict[int, float] = {}
-    for (key, sid), value in scores.items():
-        best_of_section[sid] = max(best_of_section.get(sid, 0.0), value)
-        best_of_scenario[key] = max(best_of_scenario.get(key, 0.0), value)
-    found = Matching({}, {}, {}, {}, scores, shared)
-    agreeing = {id(sc): _agreeing(sc, scores, best_of_scenario.get(id(sc), 0.0)) for sc in record.scenarios}
-    total = sum(len(sc.refs) for sc in record.scenarios)
-    agreed = sum(sec in agreeing[id(sc)] for sc in record.scenarios for sec, _ in sc.refs)
-    found.own_guide = total == 0 or agreed >= OWN_GUIDE_SHARE * total
+    for sc in by_content:
+        for sid in section_terms:
+            value = score(sc, sid)
+            best_of_section[sid] = max(best_of_section.get(sid, 0.0), value)
+            best_of_scenario[id(sc)] = max(best_of_scenario.get(id(sc), 0.0), value)
     for sc in record.scenarios:
-        _sort_tags(guide, sc, found, agreeing[id(sc)])
+        agreeing = {sec for sec, _ in sc.refs if not found.own_guide and sc.ran
+                    and tagged_score(sc, sec) >= max(MATCH_MIN, TRUST_SHARE * best_of_scenario.get(id(sc), 0.0))}
+        _sort_tags(guide, sc, found, agreeing)
     for sc in record.scenarios:
         if found.own_guide:
             # The writers' links, kept whole: a tag naming an item since dropped still tells which item the
@@ -103,8 +118,7 @@ def match(guide: Guide, record: RunRecord) -> Matching:
                                       if _tag_of((sec, item)) in found.trusted.get(id(sc), [])))
         if sc.ran and (not refs or not found.own_guide):  # no tag of this guide: what it showed decides
             shown = [(sid, None) for sid in section_terms
-                     if _matches(scores.get((id(sc), sid), 0.0), best_of_section.get(sid, 0.0),
-                                 best_of_scenario.get(id(sc), 0.0))]
+                     if _matches(score(sc, sid), best_of_section.get(sid, 0.0), best_of_scenario.get(id(sc), 0.0))]
             refs = list(sc.refs) + shown if found.own_guide else list(dict.fromkeys(refs + shown))
         found.refs[id(sc)] = refs
         for sec, item in refs:
@@ -112,6 +126,16 @@ def match(guide: Guide, record: RunRecord) -> Matching:
                 parts = sec.split(".")
                 found.tagged_sections.update(".".join(parts[:n]) for n in range(1, len(parts) + 1))
     return found
+
+
+def _within(guide: Guide) -> dict[str, list[str]]:
+    """Section id -> the ids of the sections within it (itself included)."""
+    out: dict[str, list[str]] = {}
+    for s in guide.sections:
+        parts = s.id.split(".")
+        for n in range(1, len(parts) + 1):
+            out.setdefault(".".join(parts[:n]), []).append(s.id)
+    return out
 
 
 def _matches(score: float, section_best: float, scenario_best: float) -> bool:
@@ -139,18 +163,6 @@ def _sort_tags(guide: Guide, sc: Scenario, found: Matching, agreeing: set[str]) 
             found.untrusted.setdefault(id(sc), []).append(tag)
 
 
-def _agreeing(sc: Scenario, scores: dict, best: float) -> set[str]:
-    """The tagged sections (with what lies within them: a tag for §1 names the whole flow) that are about what
-    the scenario showed: their match is near the scenario's best one."""
-    out = set()
-    for sec, _ in sc.refs:
-        within = max((v for (key, sid), v in scores.items()
-                      if key == id(sc) and (sid == sec or sid.startswith(sec + "."))), default=0.0)
-        if within >= MATCH_MIN and within >= TRUST_SHARE * best:
-            out.add(sec)
-    return out
-
-
 def scenario_terms(sc: Scenario) -> frozenset[str]:
     """What a scenario showed: the normalized texts of every screen of every step and device, and its steps."""
     out = set()
@@ -176,18 +188,38 @@ def _idf(term_sets, n: int) -> dict[str, float]:
     return {t: math.log((n + 1) / d) for t, d in df.items()}
 
 
-def _section_terms(guide: Guide, section: Section, idf: dict[str, float], ran: list[Scenario]) -> frozenset[str]:
-    """The run's terms a section names: screen texts its words hold, and steps quoting one of its sentences."""
-    text = letters("\n".join([section.title] + [b.text for b in section.blocks]))[0]
-    out = {t for t in idf if not t.startswith((STEP, URL)) and _letters(t) and _letters(t) in text}
-    for m in URL_IN_TEXT.finditer("\n".join(b.text for b in section.blocks)):  # the page the section opens
+def _sections_terms(guide: Guide, idf: dict[str, float]) -> dict[str, frozenset[str]]:
+    """Section id -> the run's terms it names. Worked out once per wording: a guide repeats sections word for word
+    (a big guide made of copies), and a section's words are compared with every term of the run."""
+    said: dict[str, list[str]] = {}
+    for sentence in sentences(guide):
+        said.setdefault(sentence.section, []).append(sentence.text)
+    screens = [(t, _letters(t)) for t in idf if not t.startswith((STEP, URL))]
+    steps = [t for t in idf if t.startswith(STEP)]
+    memo: dict[tuple, frozenset[str]] = {}
+    out = {}
+    for section in guide.sections:
+        if not section.blocks:
+            continue
+        title = NUMBER.sub("", section.title)
+        key = (title, tuple(b.text for b in section.blocks), tuple(said.get(section.id, ())))
+        if key not in memo:
+            memo[key] = _section_terms(section, title, said.get(section.id, []), screens, steps, idf)
+        out[section.id] = memo[key]
+    return out
+
+
+def _section_terms(section: Section, title: str, said: list[str], screens, steps, idf) -> frozenset[str]:
+    """The run's terms a section names: screen texts its words hold, steps that are one of its sentences, and the
+    page its URL opens."""
+    text = letters("\n".join([title] + [b.text for b in section.blocks]))[0]
+    out = {t for t, plain in screens if plain and plain in text}
+    for m in URL_IN_TEXT.finditer("\n".join(b.text for b in section.blocks)):
         path = URL + urlparse(m.group(0)).path.rstrip("/")
         if path in idf:
             out.add(path)
-    own = [s.text for s in sentences(guide) if s.section == section.id] + [section.title]
-    for t in idf:
-        if t.startswith(STEP) and any(_quotes(s, t[len(STEP):]) for s in own):
-            out.add(t)
+    own = said + [title]
+    out.update(t for t in steps if any(_quotes(s, t[len(STEP):]) for s in own))
     return frozenset(out)
 
 
