@@ -111,7 +111,9 @@ def analyse(guide: Guide, record: RunRecord, tagged: set[str] | None = None,
     # One finding per row of the guide a writer fixes at once, before the ids are given.
     findings = merge_same_line(fold_stand_ins(findings))
     # A partial run leaves sections and items out: where the suite has scenarios, that is "not run", not a gap.
-    left_out = _has_scenarios(guide, tagged) if record.partial else set()
+    # The feature files' tags name the project's guide's sections: on another writer's guide any section may have
+    # scenarios the run left out.
+    left_out = _has_scenarios(guide, tagged if matching.own_guide else None) if record.partial else set()
     findings = [f for f in findings if not (f.kind == "not_covered" and f.section in left_out)]
     order = {s.id: n for n, s in enumerate(guide.sections)}
     findings.sort(key=lambda f: (order.get(f.section, -1 if f.section is None else len(order)),

@@ -8,7 +8,7 @@ from validator.guide import parse_text
 from validator.matching import match
 from validator.uicheck import check_claims
 
-from validator_records import GUIDE, full_run
+from validator_records import GUIDE, full_run, full_run_data
 
 # Another writer's guide to the same portal: its own numbering, wording and order. Its 1.3 is about real-name
 # authentication, where the project's guide (and the scenarios' @guide-1.3 tags) has the login; its 三 is about
@@ -184,3 +184,13 @@ def test_an_unordered_list_is_not_held_to_an_order(record):
     assert unordered.index("设置账号信息") < unordered.index("填写企业信息")
     findings = analyse(parse_text(unordered, "listed.md"), record).findings
     assert not [f for f in findings if f.kind == "order_steps"]
+
+
+def test_a_partial_run_on_another_guide_says_not_run_not_not_covered():
+    data = full_run_data()
+    data["scenarios"] = [s for s in data["scenarios"] if any(t.startswith("guide-1.3") for t in s["tags"])]
+    data["selection"] = {"markexpr": "guide-1.3", "keyword": "", "args": []}
+    # the feature files' tags name the project's guide's sections; "1.3" is another section in this guide
+    analysis = analyse(parse_text(FOREIGN, "other-province.md"), full_run(data), tagged={"1.3", "1.3-1", "1.3-2"})
+    assert not [f for f in analysis.findings if f.kind == "not_covered"]
+    assert {"1.2", "1.3", "3"} <= set(analysis.not_run) and "2" not in analysis.not_run
