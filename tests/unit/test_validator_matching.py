@@ -194,3 +194,14 @@ def test_a_partial_run_on_another_guide_says_not_run_not_not_covered():
     analysis = analyse(parse_text(FOREIGN, "other-province.md"), full_run(data), tagged={"1.3", "1.3-1", "1.3-2"})
     assert not [f for f in analysis.findings if f.kind == "not_covered"]
     assert {"1.2", "1.3", "3"} <= set(analysis.not_run) and "2" not in analysis.not_run
+
+
+def test_the_json_report_says_how_each_section_found_its_scenarios(foreign, record):
+    from validator.report import build_report
+    data = build_report(analyse(foreign, record), {"error"}, {})
+    assert data["summary"]["matching"]["tags_are_this_guides"] is False
+    enterprise = next(s for s in data["sections"] if s["id"] == "1.2")
+    assert enterprise["matched_by"] == "content"
+    assert any("企业注册地" in terms for terms in enterprise["matched_on"].values())
+    own = build_report(analyse(parse_text(GUIDE.read_text(encoding="utf-8"), str(GUIDE)), record), {"error"}, {})
+    assert {s["matched_by"] for s in own["sections"]} == {"tags"}
