@@ -79,7 +79,7 @@ def match(guide: Guide, record: RunRecord) -> Matching:
             both = section_terms.get(sid, frozenset()) & terms.get(id(sc), frozenset())
             found.scores[key] = sum(idf[t] for t in both)
             if both:
-                found.shared[key] = sorted(both, key=lambda t: -idf[t])
+                found.shared[key] = sorted(both, key=lambda t: (-idf[t], t))  # the same order every run
         return found.scores[key]
 
     within = _within(guide)
