@@ -1,15 +1,20 @@
-"""Which scenarios speak for which section of a guide: by the tags where the tags are this guide's, by content
-where they are not.
+"""Which scenarios speak for which section of a guide: by the tags on the guide they were written for, by content
+on another writer's guide.
 
 The ``@guide-…`` tags name the sections of the project's own guide. Another province's guide to the same portal
-numbers, words and orders its sections its own way: its "1.2" may be about something else than the tag's 1.2. So
-a tag is trusted only when the section it names exists here and agrees with the scenario in content; a scenario
-with no trusted tag is matched by content to every section that names what it showed.
-
+numbers, words and orders its sections its own way: its "1.2" may be about something else than the tag's 1.2.
 Content is what a section names that the run showed: the screen texts (labels, fields, buttons, titles, captured
-per step and device) written in the section's words, and the steps whose text the section quotes (links.quote).
-Each is weighted by how rare it is among the scenarios (IDF): "登录" on every screen says little, "可下载执照记录"
-says a lot. A section about something the run never showed shares only common words with it and stays uncovered.
+per step and device) its words hold, the steps that are one of its sentences (a strong links.quote) and the page
+its URL opens. Each is weighted by how rare it is among the scenarios (IDF): "登录" on every screen says little,
+"可下载执照记录" says a lot. A section about something the run never showed shares only common words with it.
+
+- Whose tags: when at least half the tags name a section that shares a weight of MATCH_MIN with the scenario, the
+  guide is the tags' own (the published one or a revision): every tag naming one of its sections is taken as
+  written, one naming none is a slip (coverage.py warns per tag), and only a scenario with no such tag is matched
+  by content.
+- On another writer's guide every scenario is matched by content; a tag whose section agrees (a weight of
+  MATCH_MIN and TRUST_SHARE of the scenario's best section) adds that section, never its item; the tags naming
+  none of its sections are one summary line (tag_summary).
 """
 from __future__ import annotations
 
@@ -28,16 +33,15 @@ from .text import normalize
 # A screen text of fewer letters is a fragment ("*", "1"); a longer one is a message a guide does not quote.
 TERM_MIN, TERM_MAX = 2, 40
 # A scenario is matched to a section when the weight of what they share reaches MATCH_MIN (about two rare
-# screen texts, or one quoted step) and is within MATCH_SHARE of the section's best match: the scenarios that
-# walk what the section describes, not every scenario that passes the login screen on its way.
+# screen texts, or one quoted step) and is within MATCH_SHARE of the section's best scenario (the scenarios that walk
+# what the section describes, not every one passing the login screen on its way) or within SCENARIO_SHARE of the
+# scenario's best section (a scenario that opens the login page belongs where a guide opens it).
 MATCH_MIN = 4.0
 MATCH_SHARE = 0.35
 SCENARIO_SHARE = 0.8
-# A tag is this guide's when the scenario's match with the tagged section is within TRUST_SHARE of its best
-# match with any section (or a step of it quotes the section): the section is about what the scenario did.
+# On another writer's guide a tag agrees when its section's weight is this share of the scenario's best section.
 TRUST_SHARE = 0.5
-# The tags are this guide's (a tag naming no section is then a slip, one warning each) when at least this share
-# of the tagged scenarios' tags is trusted; else the guide is another writer's and unknown tags are one line.
+# The tags are the guide's own when at least this share of them name a section about what their scenario showed.
 OWN_GUIDE_SHARE = 0.5
 STEP = "step:"  # a step's text as a term, apart from screen texts
 URL = "url:"  # a page's path a shot showed, as a term
@@ -139,8 +143,6 @@ def _within(guide: Guide) -> dict[str, list[str]]:
 
 
 def _matches(score: float, section_best: float, scenario_best: float) -> bool:
-    """Among the section's best scenarios, or among the scenario's best sections (a scenario that opens the
-    login page belongs where the guide opens it, though the login section's best scenarios do more there)."""
     return score >= MATCH_MIN and (score >= MATCH_SHARE * section_best or score >= SCENARIO_SHARE * scenario_best)
 
 
