@@ -75,7 +75,7 @@ def ssim(a: Image.Image, b: Image.Image, width: int = WIDTH) -> float:
     much taller or shorter than the other scores lower by the share of height that has no counterpart."""
     x, y = (im.resize((width, max(BLOCK, round(im.height * width / im.width))), Image.LANCZOS) for im in (a, b))
     height = min(x.height, y.height)
-    xs, ys = list(x.getdata()), list(y.getdata())
+    xs, ys = x.tobytes(), y.tobytes()  # one byte a pixel ("L")
     c1, c2 = (0.01 * 255) ** 2, (0.03 * 255) ** 2
     scores = []
     for top in range(0, height - BLOCK + 1, BLOCK):
@@ -203,12 +203,13 @@ def _same_screen(fig: Figure | None) -> list[Shot]:
 
 def _stale(block, link: str, comparison: Comparison, shot: Shot, fig: Figure) -> Finding:
     labels = [e["text"] for e in comparison.changed]
-    if comparison.similarity < SAME_SCREEN:
-        what = f"整体相似度 {comparison.similarity:.2f}，不是同一界面"
+    if labels:
+        what = ("界面上" + "、".join(f"「{t}」" for t in labels[:3]) + ("等" if len(labels) > 3 else "")
+                + f"处与图片不同（整体相似度 {comparison.similarity:.2f}）")
     else:
-        what = "界面上" + "、".join(f"「{t}」" for t in labels[:3]) + ("等" if len(labels) > 3 else "") + "处与图片不同"
+        what = f"整体相似度 {comparison.similarity:.2f}，不是同一界面"
     step = f"{fig.step.keyword} {fig.step.text}" if fig.step else None
-    first = comparison.changed[0] if comparison.changed and comparison.similarity >= SAME_SCREEN else None
+    first = comparison.changed[0] if labels else None
     highlight = None
     if first is not None:
         x, y, w, h = shot.page_box(first)
