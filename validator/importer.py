@@ -24,6 +24,7 @@ HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
 CN_DIGITS = "一二三四五六七八九十"
 CN_TOP = re.compile(rf"^([{CN_DIGITS}]+)、")  # 一、
 CN_SUB = re.compile(rf"^[（(]([{CN_DIGITS}]+)[）)]")  # （一） or (一)
+STEP = re.compile(r"^[（(]?(\d+)[)）]")  # 1) 1） (1) （1）: a numbered step, a heading only when Word styles it one
 
 # A typed-out screen: at least this many short lines in a row, one empty line apart, none a sentence.
 SCREEN_MIN_LINES = 5
@@ -270,17 +271,24 @@ class _Outline:
                 claimed.add(n + 1 + deeper[0])  # the first "1." before "1.1." heads it; later ones are its steps
         self.cn_top = 0
         self.counters: list[int] = []
+        self.sections: list[int] = []  # the last heading that is not a step: the steps' parent
 
     def anchor(self, n: int, line: str, styled_level: int | None = None) -> tuple[int, str] | None:
         """(depth, id) when line ``n`` is a heading; called in document order."""
         found = self._numbered(n, line.strip())
+        step = STEP.match(line.strip()) if found is None and styled_level else None
+        if step and self.sections:
+            # A step ("1)", "2）", "（3）") the writer styled as a heading: its number is in its text and it stands
+            # under the section it follows, whatever level its style shows it at (Heading 1 is common).
+            self.counters = self.sections + [int(step.group(1))]
+            return len(self.counters), ".".join(map(str, self.counters))
         if found is None and styled_level:
             # A Word heading whose number is Word's own list numbering, not in its text: number it by the outline.
             kept = self.counters[:styled_level - 1] + [1] * (styled_level - 1 - len(self.counters))
             following = self.counters[styled_level - 1] + 1 if len(self.counters) >= styled_level else 1
             found = styled_level, ".".join(map(str, kept + [following]))
         if found:
-            self.counters = [int(x) for x in found[1].split(".")]
+            self.counters = self.sections = [int(x) for x in found[1].split(".")]
         return found
 
     def _numbered(self, n: int, s: str) -> tuple[int, str] | None:

@@ -348,3 +348,25 @@ def test_the_illustrated_guide_shows_the_writers_picture_beside_todays_screen(tm
     card = html[html.index(f'id="{stale[0]["id"]}"'):]
     card = card[:card.index("</div></div></div>") + 6]
     assert "指南自带的图片 · sichuan-images/picture-4.png" in card and card.count("data:image/png;base64,") == 2
+
+
+@pytest.mark.parametrize("step_style", [1, 3])
+def test_a_step_styled_as_a_heading_nests_under_its_section_with_its_own_number(tmp_path, step_style):
+    """A writer who styles the steps "1)" / "2）" as Word headings (often Heading 1, for the navigation pane): each is
+    a section under the heading it follows, numbered by its text, at the level below it; plain "1)" stays an item."""
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.add_paragraph("某省指南")
+    for text, level in [("一、账号注册", 1), ("（一）扫码注册", 2), ("1）扫描二维码", step_style), ("3) 填写企业信息", step_style),
+                        ("二、系统登录", 1), ("(1) 企业账号登录", step_style)]:
+        document.add_heading(text, level=level)
+        document.add_paragraph(f"本节说明：{text}。")
+    document.add_paragraph("1) 输入账号和密码")
+    source, out = tmp_path / "w.docx", tmp_path / "w.md"
+    document.save(source)
+    assert cli.main(["import", str(source), "--out", str(out)]) == 0
+    guide = parse_guide(out)
+    assert [(s.id, s.title, s.level) for s in guide.sections] == [
+        ("1", "一、账号注册", 2), ("1.1", "（一）扫码注册", 3), ("1.1.1", "1）扫描二维码", 4), ("1.1.3", "3) 填写企业信息", 4),
+        ("2", "二、系统登录", 2), ("2.1", "(1) 企业账号登录", 3)]
+    assert [i.label for i in guide.section("2.1").items] == ["1)"]
