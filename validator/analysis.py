@@ -14,6 +14,7 @@ from .illustrate import Figure, figures
 from .approved_links import link_findings, load_manifest, manifest_path
 from .links import Links, link
 from .matching import Matching, matched_record, tag_summary
+from .pictures import picture_findings
 from .prose_checks import prose_findings
 from .record import RunRecord
 from .findings import SEVERITIES
@@ -108,6 +109,8 @@ def analyse(guide: Guide, record: RunRecord, tagged: set[str] | None = None,
     links = link(guide, record)
     findings += prose_findings(guide, record, claims, links, findings,
                                link_findings(guide, record, links, _approved_links(guide, matching)))
+    figs = figures(guide, record, claims)
+    findings += picture_findings(guide, record, figs)  # a writer's own pictures against today's screens
     # One finding per row of the guide a writer fixes at once, before the ids are given.
     findings = merge_same_line(fold_stand_ins(findings))
     # A partial run leaves sections and items out: where the suite has scenarios, that is "not run", not a gap.
@@ -128,7 +131,6 @@ def analyse(guide: Guide, record: RunRecord, tagged: set[str] | None = None,
     sections = [_section_result(guide, record, s, by_section.get(s.id, []), by_claim_section.get(s.id, []),
                                 s.id in left_out) for s in guide.sections]
     _roll_up(sections)
-    figs = figures(guide, record, claims)
     attach_screens(findings, claims, figs)
     not_run = [r.section.id for r in sections if r.section.id in left_out and not r.coverage.covered]
     return Analysis(guide, record, claims, results, findings, sections, figs, not_run, links, matching)

@@ -57,6 +57,8 @@ RULES: dict[str, Rule] = {
     # Rules stated as numbers (numbers.py): against the run's screens, else only the portal's documented rule.
     "number_contradicted": Rule("NUM001", "error", "drift"),
     "number_unconfirmed": Rule("NUM002", "info", "drift"),
+    # A writer's own picture (an imported guide's) that today's screen of its place no longer matches (pictures.py).
+    "picture_stale": Rule("PIC001", "warning", "drift"),
 }
 # Findings about the run rather than the guide's text: which scenario and step is part of what they are.
 RUN_KINDS = {"scenario_failed", "step_undefined", "tag_unknown_section", "screenshot_refused"}
