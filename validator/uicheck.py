@@ -1,8 +1,9 @@
 """Check the guide's UI claims against what the browser showed during each section's scenarios.
 
-A label is looked for in every shot of the scenarios tagged for its section or its sub-sections;
-it is only checked when its item (or section) is covered, so an uncovered step does not turn into
-a wall of "label missing" errors — the coverage finding already says it.
+A label is looked for in every shot of the scenarios that speak for its section or its sub-sections
+(validator/matching.py: tagged for it, or matched by content) and, where they were matched by content, then on
+every screen of the run; it is only checked when its item (or section) is covered, so an uncovered step does not
+turn into a wall of "label missing" errors — the coverage finding already says it.
 """
 from __future__ import annotations
 
@@ -97,7 +98,8 @@ def check_claims(guide: Guide, record: RunRecord, claims: list[Claim],
             hit = _first_showing(shots, claim.label, False)
         if hit is None:
             results.append(ClaimResult(claim, "image" if claim.kind == "image" else "missing"))
-            findings.append(_missing(claim, record.ran_shots(claim.section), claims))
+            findings.append(_missing(claim, record.ran_shots(claim.section), claims,
+                                     "运行的任何界面上" if shots is not record.ran_shots(claim.section) else None))
             continue
         results.append(ClaimResult(claim, "verified", hit))
         if claim.position:
@@ -146,7 +148,8 @@ def _unseen_screens(guide: Guide, record: RunRecord, claims: list[Claim], findin
     return unseen
 
 
-def _missing(claim: Claim, shots, claims: list[Claim]) -> Finding:
+def _missing(claim: Claim, shots, claims: list[Claim], where: str | None = None) -> Finding:
+    """``where``: where the label was looked for, when that was beyond the section's scenarios."""
     # For a transcribed screen, the shot that shows that screen goes first: the near text is
     # looked for there before anywhere else in the section.
     screen = None
@@ -183,7 +186,7 @@ def _missing(claim: Claim, shots, claims: list[Claim]) -> Finding:
             if best[0] >= OBVIOUS_FIX and claim.label in claim.context:
                 fix = Fix(claim.line, claim.label, best[1])
     kind = "占位提示" if claim.kind == "placeholder" else "文字"
-    return Finding("label_missing", claim.section, f"指南中的{kind}「{claim.words}」未出现在本节场景的界面上",
+    return Finding("label_missing", claim.section, f"指南中的{kind}「{claim.words}」未出现在{where or '本节场景的界面上'}",
                    guide_words=claim.words, context=claim.context, screen=what, item=claim.item,
                    line=claim.line, screenshot=shot.screenshot, device=shot.device,
                    scenario=sc.name, step=f"{st.keyword} {st.text}",
