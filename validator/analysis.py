@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from .claims import Claim, extract_claims
 from .consistency import consistency_findings, fold_stand_ins
@@ -12,6 +13,8 @@ from .guide import Guide, Item, Section, is_within
 from .illustrate import Figure, figures
 from .approved_links import link_findings, load_manifest, manifest_path
 from .links import Links, link
+from .matching import Matching, matched_record, tag_summary
+from .pictures import picture_findings
 from .prose_checks import prose_findings
 from .record import RunRecord
 from .findings import SEVERITIES
@@ -66,6 +69,7 @@ class Analysis:
         """passed | failed | nothing_ran, as the exit code says."""
         return {EXIT_OK: "passed", EXIT_FAILING: "failed"}.get(self.exit_code(fail_on), "nothing_ran")
     links: Links | None = None
+    matching: Matching | None = None
 
     def scenario_counts(self) -> dict[str, int]:
         counts = {"passed": 0, "failed": 0, "skipped": 0}
@@ -91,20 +95,28 @@ def analyse(guide: Guide, record: RunRecord, tagged: set[str] | None = None,
             refused: list[Finding] | None = None) -> Analysis:
     """``tagged``: the guide sections the feature files have scenarios for (None: unknown), which tells a section a
     partial run left out from one no scenario covers. ``refused``: findings about the record itself."""
+    # Which scenarios speak for which section: the tags on their own guide, content on another writer's. Every
+    # check below reads the record as this guide sees it.
+    record, matching = matched_record(guide, record)
     claims = extract_claims(guide)
-    results, ui = check_claims(guide, record, claims)
+    results, ui = check_claims(guide, record, claims, matching.by_tags)
     verified = {normalize(r.claim.label) for r in results if r.status == "verified"}
-    findings = (scenario_findings(guide, record) + coverage_findings(guide, record) + ui
-                + field_findings(guide, record, claims) + consistency_findings(guide, claims, verified)
+    findings = (scenario_findings(guide, record, per_tag=matching.own_guide)
+                + tag_summary(guide, record, matching) + coverage_findings(guide, record) + ui
+                + field_findings(guide, record, claims, matching.by_tags) + consistency_findings(guide, claims, verified)
                 + example_findings(claims) + list(refused or []))
     # Claims beyond quote marks: sentences linked to the steps that verify them, names, order, rules.
     links = link(guide, record)
     findings += prose_findings(guide, record, claims, links, findings,
-                               link_findings(guide, record, links, load_manifest(manifest_path(guide.path))))
+                               link_findings(guide, record, links, _approved_links(guide, matching)))
+    figs = figures(guide, record, claims)
+    findings += picture_findings(guide, record, figs)  # a writer's own pictures against today's screens
     # One finding per row of the guide a writer fixes at once, before the ids are given.
     findings = merge_same_line(fold_stand_ins(findings))
     # A partial run leaves sections and items out: where the suite has scenarios, that is "not run", not a gap.
-    left_out = _has_scenarios(guide, tagged) if record.partial else set()
+    # The feature files' tags name the project's guide's sections: on another writer's guide any section may have
+    # scenarios the run left out.
+    left_out = _has_scenarios(guide, tagged if matching.own_guide else None) if record.partial else set()
     findings = [f for f in findings if not (f.kind == "not_covered" and f.section in left_out)]
     order = {s.id: n for n, s in enumerate(guide.sections)}
     findings.sort(key=lambda f: (order.get(f.section, -1 if f.section is None else len(order)),
@@ -119,10 +131,18 @@ def analyse(guide: Guide, record: RunRecord, tagged: set[str] | None = None,
     sections = [_section_result(guide, record, s, by_section.get(s.id, []), by_claim_section.get(s.id, []),
                                 s.id in left_out) for s in guide.sections]
     _roll_up(sections)
-    figs = figures(guide, record, claims)
     attach_screens(findings, claims, figs)
     not_run = [r.section.id for r in sections if r.section.id in left_out and not r.coverage.covered]
-    return Analysis(guide, record, claims, results, findings, sections, figs, not_run, links)
+    return Analysis(guide, record, claims, results, findings, sections, figs, not_run, links, matching)
+
+
+def _approved_links(guide: Guide, matching: Matching) -> list[dict]:
+    """The links approved for this guide: its own manifest beside it; the project's guide's manifest only for a
+    revision of that guide (its tags are this guide's), never for another writer's guide."""
+    path = manifest_path(guide.path)
+    if path is None or (path != Path(guide.path).with_suffix(".links.json") and not matching.own_guide):
+        return []
+    return load_manifest(path)
 
 
 def _has_scenarios(guide: Guide, tagged: set[str] | None) -> set[str]:

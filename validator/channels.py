@@ -13,7 +13,7 @@ import re
 from urllib.parse import urlparse
 
 from .claims import Claim
-from .findings import Finding
+from .findings import Finding, Fix
 from .guide import Guide
 from .record import RunRecord
 from .sentences import Sentence, sentences
@@ -28,6 +28,7 @@ ALTERNATIVES = re.compile(r"[或和、]")
 HEADING = re.compile(r"^\s*[:：]")
 LIKENESS = 0.5
 CATALOGUE = re.compile(r"[\u4e00-\u9fff]+(?:\s*—\s*[\u4e00-\u9fff]+)+")
+LOCATIVE = re.compile(r"(?<=..)[中里内]$")
 LEVEL_NOTE = re.compile(r"[(（][^)）]*[)）]")
 
 
@@ -75,6 +76,7 @@ def channel_findings(guide: Guide, record: RunRecord) -> list[Finding]:
     out = []
     for s in sentences(guide):
         for part, mark, listed in _mentions(s):
+            part = LOCATIVE.sub("", part)  # "在支付宝中搜索" names 支付宝
             if any(part.endswith(p) for p in platforms):
                 continue
             word, near, ratio = _closest_suffix(part, platforms)
@@ -84,7 +86,7 @@ def channel_findings(guide: Guide, record: RunRecord) -> list[Finding]:
                                f"指南中的渠道「{word}{mark}」不是小程序提供的渠道；"
                                f"手机上提供的是{'、'.join(f'「{p}」' for p in sorted(platforms))}",
                                guide_words=word + mark, context=s.text, screen=f"界面显示「{near}{mark}」",
-                               item=s.item, line=s.line, fix=near + mark, extra={"closest": near}))
+                               item=s.item, line=s.line, fix=Fix(s.line, word + mark, near + mark), extra={"closest": near}))
     return out
 
 
@@ -112,7 +114,7 @@ def catalogue_findings(guide: Guide, record: RunRecord) -> list[Finding]:
         bare = LEVEL_NOTE.sub("", s.text)
         for m in CATALOGUE.finditer(bare):
             path = re.sub(r"\s+", "", m.group(0))
-            if path in shown:
+            if any(path.endswith(p) for p in shown):  # "授权事项须包含电子政务—…": the sentence's words run into it
                 continue
             near = max(shown, key=lambda p: difflib.SequenceMatcher(None, path, p).ratio())
             levels, real = path.split("—"), near.split("—")
@@ -143,7 +145,7 @@ def url_findings(guide: Guide, record: RunRecord, claims: list[Claim]) -> list[F
             out.append(Finding("url_mismatch", c.section,
                                f"指南中的网址 {c.label} 与门户的地址 {canonical_portal()} 不同（{'、'.join(wrong)}）",
                                guide_words=c.words, context=c.context, screen=canonical_portal(),
-                               item=c.item, line=c.line, fix=canonical_portal()))
+                               item=c.item, line=c.line, fix=Fix(c.line, c.label, canonical_portal())))
     return out
 
 

@@ -94,13 +94,16 @@ def coverage_findings(guide: Guide, record: RunRecord) -> list[Finding]:
     return out
 
 
-def scenario_findings(guide: Guide, record: RunRecord) -> list[Finding]:
+def scenario_findings(guide: Guide, record: RunRecord, per_tag: bool = True) -> list[Finding]:
+    """``per_tag``: the tags are this guide's, so one naming no section of it is a slip, warned of per tag; on
+    another writer's guide they are summed up in one line (matching.tag_summary)."""
     out: list[Finding] = []
     if not any(s.ran for s in record.scenarios):
         out.append(Finding("nothing_ran", None, "没有任何场景运行过（全部跳过或记录为空）"))
     for sc in record.scenarios:
         sections = _sections_of(guide, sc)
-        out += _tag_findings(guide, sc)
+        if per_tag:
+            out += _tag_findings(guide, sc)
         undefined = [st for st in sc.steps if st.status == "undefined"]
         failed_step = next((st for st in sc.steps if st.status == "failed"), None)
         for section_id, item_id in sections:

@@ -40,6 +40,8 @@ RULES: dict[str, Rule] = {
     "not_covered": Rule("COV001", "warning", "not_covered"),
     "tag_unknown_section": Rule("COV002", "warning", "not_covered"),
     "screen_not_shown": Rule("COV003", "warning", "not_covered"),
+    # Another writer's guide: the scenarios' tags name sections of the project's own guide (one line, matching.py).
+    "tags_not_in_guide": Rule("COV004", "info", "not_covered"),
     # A screenshot path leaving the record's folder, or a file that is not a PNG: not shown, and said so.
     "screenshot_refused": Rule("REC001", "warning", "drift"),
     # Claims beyond quote marks (links.py, names.py, order.py, behaviour.py, channels.py).
@@ -55,6 +57,8 @@ RULES: dict[str, Rule] = {
     # Rules stated as numbers (numbers.py): against the run's screens, else only the portal's documented rule.
     "number_contradicted": Rule("NUM001", "error", "drift"),
     "number_unconfirmed": Rule("NUM002", "info", "drift"),
+    # A writer's own picture (an imported guide's) that today's screen of its place no longer matches (pictures.py).
+    "picture_stale": Rule("PIC001", "warning", "drift"),
 }
 # Findings about the run rather than the guide's text: which scenario and step is part of what they are.
 RUN_KINDS = {"scenario_failed", "step_undefined", "tag_unknown_section", "screenshot_refused"}

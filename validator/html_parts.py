@@ -16,6 +16,7 @@ from .findings import MARKS, SEVERITY_TEXTS, Finding
 from .illustrate import Figure
 from .images import ImageStore
 from .record import Shot
+from .pictures import writer_picture_html
 from .screenshots import REFUSED_TEXT
 
 DEVICE_NAMES = {"portal": "门户（桌面）", "agent_phone": "经办人手机", "legal_rep_phone": "法定代表人手机"}
@@ -158,13 +159,16 @@ class FindingCards:
     def _shot(self, f: Finding) -> str:
         if not f.screenshot:
             return ""
-        again = self.shown.get(f.screenshot) if not f.highlight else None
+        again = self.shown.get(f.screenshot) if not f.highlight and f.kind != "picture_stale" else None
         if again:  # the same screen for several findings on one form is shown once
             return f"<p class=\"label-line\">截图同 <a href=\"#{again}\">{again}</a></p>"
         self.shown.setdefault(f.screenshot, f.id)
         boxes = [highlight_box(f.highlight, self.pictures.shots.get(f.screenshot), f.severity, f.message,
                                f"#l{f.line}" if f.line else "")] if f.highlight else []
-        return self.pictures.shot(f.screenshot, f.device or "portal", boxes, alt=f.message, back=f.id)
+        shot = self.pictures.shot(f.screenshot, f.device or "portal", boxes, alt=f.message, back=f.id)
+        if f.kind == "picture_stale":  # the writer's picture beside today's screen
+            return f"<div class=\"shots\">{writer_picture_html(f, self.pictures.images.guide_path)}{shot}</div>"
+        return shot
 
     def _failure(self, f: Finding, failure: Failure) -> str:
         rows = [("期望", failure.expected), ("实际", failure.actual), ("检查的元素", failure.locator),

@@ -16,6 +16,7 @@ from .screenshots import why_refused
 class ImageStore:
     def __init__(self, analysis: Analysis, out_dir: Path) -> None:
         self.record = analysis.record
+        self.guide_path = analysis.guide.path  # a writer's own pictures lie beside the guide (pictures.py)
         self.out_dir = out_dir
         self.copied: dict[str, str] = {}
         self._data: dict[str, str | None] = {}

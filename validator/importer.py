@@ -3,7 +3,10 @@
 The wording is kept line for line; the importer only adds what the validator reads: an anchor ``{#s-N}`` on each
 numbered heading, a ``<!-- screenshot -->`` line where a picture stood, a ```` ```screen ```` block around a
 screenshot the writer typed out as text, and the title block. Pictures of a .docx are written beside the output
-(``GUIDE-images/``) and linked where they stood.
+(``GUIDE-images/``) and linked where they stood. A plain text brings its pictures in a folder beside it
+(``SOURCE-images/``, or ``SOURCE_files/`` as Word's "save as web page" names it): in the order of the numbers in their
+names they fill the text's picture places (its runs of empty lines), one for one, and are written and linked the same
+way. The validator compares each with today's screen of its place (pictures.py).
 """
 from __future__ import annotations
 
@@ -21,11 +24,14 @@ HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
 CN_DIGITS = "一二三四五六七八九十"
 CN_TOP = re.compile(rf"^([{CN_DIGITS}]+)、")  # 一、
 CN_SUB = re.compile(rf"^[（(]([{CN_DIGITS}]+)[）)]")  # （一） or (一)
+STEP = re.compile(r"^[（(]?(\d+)[)）]")  # 1) 1） (1) （1）: a numbered step, a heading only when Word styles it one
 
 # A typed-out screen: at least this many short lines in a row, one empty line apart, none a sentence.
 SCREEN_MIN_LINES = 5
 SCREEN_MAX_CHARS = 60
 SENTENCE_MARKS = ("。", "，", "；")
+PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".bmp")
+PICTURE_FOLDERS = ("{stem}-images", "{stem}_files")
 
 HEADER = """<!--
 Imported with `python -m validator import` from {source}; the wording is the writer's, line for line.
@@ -64,6 +70,7 @@ def import_guide(source: Path, out: Path) -> tuple[int, int]:
     if not source.is_file():
         raise ImportError_(f"import: {source} does not exist or is not a file")
     images = out.with_name(out.stem + "-images")
+    beside: list[Picture] = []
     if _is_docx(source):
         tokens = _docx_tokens(source, images)
     elif source.suffix.lower() in (".docx", ".docm", ".doc"):
@@ -73,14 +80,37 @@ def import_guide(source: Path, out: Path) -> tuple[int, int]:
             tokens = _text_tokens(source.read_text(encoding="utf-8"))
         except UnicodeDecodeError as exc:
             raise ImportError_(f"import: {source} is neither UTF-8 text nor a .docx (byte {exc.start})") from None
-    text, sections, places = render(tokens, source.name)
+        beside = _pictures_beside(source, images)
+    unfilled = list(beside)
+    text, sections, places = render(tokens, source.name, unfilled)
     if not sections:
         raise ImportError_(f"import: {source} has no numbered headings (1. / 1.2. / 一、 / （一）): nothing to anchor")
-    for picture in (t for t in tokens if isinstance(t, Picture)):  # written only once the guide is accepted
+    empty_places = text.split("\n").count(SCREENSHOT_MARK)
+    if beside and (unfilled or empty_places):  # a picture in the wrong place would be compared with the wrong screen
+        raise ImportError_(f"import: {len(beside)} pictures beside {source} but "
+                           f"{len(beside) - len(unfilled) + empty_places} picture places in its text; they pair one "
+                           "for one, in order")
+    pictures = [t for t in tokens if isinstance(t, Picture)] + beside
+    for picture in pictures:  # written only once the guide is accepted
         picture.target.parent.mkdir(parents=True, exist_ok=True)
         picture.target.write_bytes(picture.blob)
     out.write_text(text, encoding="utf-8")
     return sections, places
+
+
+def _pictures_beside(source: Path, images: Path) -> list[Picture]:
+    """A plain text's pictures, from the first picture folder beside it, ordered by the numbers in their names."""
+    for pattern in PICTURE_FOLDERS:
+        folder = source.with_name(pattern.format(stem=source.stem))
+        if folder.is_dir():
+            files = sorted((p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in PICTURE_SUFFIXES),
+                           key=lambda p: [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", p.name)])
+            out = []
+            for n, file in enumerate(files, 1):
+                target = images / f"picture-{n}{file.suffix.lower()}"
+                out.append(Picture(f"![图 {n}]({images.name}/{target.name})", target, file.read_bytes()))
+            return out
+    return []
 
 
 def _is_docx(path: Path) -> bool:
@@ -128,8 +158,9 @@ def _docx_tokens(source: Path, images: Path) -> list:
     return tokens
 
 
-def render(tokens: list, source_name: str) -> tuple[str, int, int]:
-    """The transcription's text, its number of sections and of screenshot places."""
+def render(tokens: list, source_name: str, beside: list[Picture] | None = None) -> tuple[str, int, int]:
+    """The transcription's text, its number of sections and of screenshot places. ``beside``: a text's own pictures,
+    taken from the front of the list by its picture places in order (what is left was not placed)."""
     lines = [t.line for t in tokens if isinstance(t, Text)]
     out: list[str] = [HEADER.format(source=source_name)]
     outline = _Outline(lines)
@@ -173,7 +204,8 @@ def render(tokens: list, source_name: str) -> tuple[str, int, int]:
             places += 1
         elif isinstance(token, Gap) and seen_heading:
             marks = 2 if token.empty >= 5 else 1 if (token.empty >= 3 or token.spaced) else 0
-            out += [SCREENSHOT_MARK, ""] * marks
+            for _ in range(marks):
+                out += [beside.pop(0).link if beside else SCREENSHOT_MARK, ""]
             places += marks
         i += 1
     return "\n".join(out).rstrip("\n") + "\n", sections, places
@@ -239,17 +271,24 @@ class _Outline:
                 claimed.add(n + 1 + deeper[0])  # the first "1." before "1.1." heads it; later ones are its steps
         self.cn_top = 0
         self.counters: list[int] = []
+        self.sections: list[int] = []  # the last heading that is not a step: the steps' parent
 
     def anchor(self, n: int, line: str, styled_level: int | None = None) -> tuple[int, str] | None:
         """(depth, id) when line ``n`` is a heading; called in document order."""
         found = self._numbered(n, line.strip())
+        step = STEP.match(line.strip()) if found is None and styled_level else None
+        if step and self.sections:
+            # A step ("1)", "2）", "（3）") the writer styled as a heading: its number is in its text and it stands
+            # under the section it follows, whatever level its style shows it at (Heading 1 is common).
+            self.counters = self.sections + [int(step.group(1))]
+            return len(self.counters), ".".join(map(str, self.counters))
         if found is None and styled_level:
             # A Word heading whose number is Word's own list numbering, not in its text: number it by the outline.
             kept = self.counters[:styled_level - 1] + [1] * (styled_level - 1 - len(self.counters))
             following = self.counters[styled_level - 1] + 1 if len(self.counters) >= styled_level else 1
             found = styled_level, ".".join(map(str, kept + [following]))
         if found:
-            self.counters = [int(x) for x in found[1].split(".")]
+            self.counters = self.sections = [int(x) for x in found[1].split(".")]
         return found
 
     def _numbered(self, n: int, s: str) -> tuple[int, str] | None:

@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from .claims import QUOTES
-from .findings import Finding
+from .findings import Finding, Fix
 from .guide import Guide
 from .links import Links, letters, scenarios_by_section
 from .record import RunRecord
@@ -24,7 +24,7 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 # Screen texts with these words are messages or states ("实名认证未通过", "已失效"), not names.
 MESSAGE = re.compile(r"未|不|没有|已|请|成功|失败|错误")
 # A particle added or dropped ("已下载的执照记录") keeps the name a reader recognises.
-PARTICLES = set("的了地之")
+PARTICLES = set("的了地之中")  # "在支付宝中搜索": a locative, not a letter of the name
 
 
 def _vocabulary(record: RunRecord, scenarios: list, cache: dict) -> frozenset[str]:
@@ -114,7 +114,7 @@ def name_findings(guide: Guide, record: RunRecord, links: Links) -> list[Finding
             out.append(Finding("name_near_miss", s.section,
                                f"指南中的「{run}」与界面上的「{word}」只差一个字",
                                guide_words=run, context=s.text, screen=f"界面显示「{word}」",
-                               item=s.item, line=s.line, fix=word, extra={"closest": word}))
+                               item=s.item, line=s.line, fix=Fix(s.line, run, word), extra={"closest": word}))
     return _one_per_run(out)
 
 

@@ -61,6 +61,71 @@ def step_order_findings(guide: Guide, record: RunRecord, links: Links) -> list[F
     return out
 
 
+def listed_order_findings(guide: Guide, record: RunRecord) -> list[Finding]:
+    """Items a guide says are in order ("按以下顺序填写：1) … 2) …") against the order the run's screens showed
+    them: each item's place is the first step whose screen shows most of the screen texts the item names (the
+    fields of a wizard's step), so a guide worded unlike the Gherkin is held to the screens all the same."""
+    out = []
+    for section in guide.sections:
+        items = _listed_items(section)
+        if len(items) < 2:
+            continue
+        scenarios = [sc for sc in record.for_section(section.id) if sc.status == "passed"]
+        vocab = {normalize(t) for _, _, shot in record.shots_for(scenarios) for t in shot.strings()}
+        named = [(item, text, _named(text, vocab)) for item, text in items]
+        named = [(item, text, terms) for item, text, terms in named if len(terms) >= 2]
+        for (a, a_text, a_terms), (b, b_text, b_terms) in zip(named, named[1:]):
+            for sc in scenarios:
+                i, j = _shown_at(sc, a_terms), _shown_at(sc, b_terms)
+                if i is None or j is None or i <= j:
+                    continue
+                out.append(Finding(
+                    "order_steps", section.id,
+                    f"指南第 {a.id} 条「{a_text}」排在第 {b.id} 条「{b_text}」之前，场景「{sc.name}」的界面却先显示第 "
+                    f"{b.id} 条的内容（步骤「{sc.steps[j].text}」之后）再显示第 {a.id} 条的（步骤「{sc.steps[i].text}」之后）",
+                    guide_words=a_text, context=a_text, screen=f"{sc.steps[j].text} → {sc.steps[i].text}",
+                    item=a.id, line=a.line, scenario=sc.name))
+                break
+    return out
+
+
+IN_ORDER = re.compile(r"按(?:以下|下列|如下)(?:顺序|步骤)|依次|步骤如下")
+
+
+def _listed_items(section) -> list[tuple]:
+    """The top-level items of a section whose text before them says they come in order, with their text."""
+    said = False
+    out = []
+    for block in section.blocks:
+        if block.kind != "paragraph":
+            continue
+        if block.item is None:
+            said = said or bool(IN_ORDER.search(block.text))
+            continue
+        if said and "." not in block.item:
+            item = section.item(block.item)
+            if item and item.line == block.line:
+                out.append((item, block.text.strip()[len(item.label):].strip()))
+    return out
+
+
+def _named(text: str, vocab: set[str]) -> list[str]:
+    """The screen texts an item names (three letters and more: "密码" alone is on every form)."""
+    have = letters(text)[0]
+    return [t for t in vocab if len(letters(t)[0]) >= 3 and letters(t)[0] in have]
+
+
+def _shown_at(sc: Scenario, terms: list[str]) -> int | None:
+    """The first step whose screen shows most of the terms (at least half, and two)."""
+    best, at = 1, None
+    for i, st in enumerate(sc.steps):
+        for shot in st.shots.values():
+            n = sum(shot.shows(t) for t in terms)
+            if n > best and n * 2 >= len(terms):
+                best, at = n, i
+    return at
+
+
 def _position(sc: Scenario, words: str) -> int | None:
     """The first step quoting the words, else the first step whose screens show them."""
     want = letters(words)[0]

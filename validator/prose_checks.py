@@ -13,7 +13,7 @@ from .guide import Guide
 from .links import Links, letters
 from .names import name_findings
 from .numbers import number_findings
-from .order import field_order_findings, first_then_findings, step_order_findings
+from .order import field_order_findings, first_then_findings, listed_order_findings, step_order_findings
 from .record import RunRecord
 
 
@@ -23,6 +23,7 @@ def prose_findings(guide: Guide, record: RunRecord, claims: list[Claim], links: 
     A broken link is the catch-all, so it is dropped where a check that names the defect spoke."""
     found = (name_findings(guide, record, links) + step_order_findings(guide, record, links)
              + first_then_findings(guide, record, links) + field_order_findings(guide, record, claims)
+             + listed_order_findings(guide, record)
              + behaviour_findings(links) + channel_findings(guide, record) + catalogue_findings(guide, record)
              + url_findings(guide, record, claims) + number_findings(guide, record))
     found = _unsaid(found, earlier)

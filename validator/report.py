@@ -27,6 +27,34 @@ def _scenario(sc) -> dict:
             "status": sc.status, "tags": sc.tags}
 
 
+def _matched(analysis: Analysis, res) -> dict:
+    """How the section's scenarios were found (validator/matching.py): by the tags of its own guide, or by content,
+    then with what each scenario matched for (the rarest shared terms first)."""
+    m = analysis.matching
+    if m is None:
+        return {}
+    if m.by_tags(res.section.id):
+        return {"matched_by": "tags"}
+    shared = {}
+    for sc in res.coverage.scenarios:
+        terms = m.shared.get((id(sc), res.section.id))
+        if terms and res.section.id in m.sections_of(sc):
+            shared.setdefault(sc.name, terms[:MATCH_TERMS_SHOWN])
+    return {"matched_by": "content", "matched_on": shared}
+
+
+MATCH_TERMS_SHOWN = 5
+
+
+def _matching_summary(analysis: Analysis) -> dict:
+    m = analysis.matching
+    if m is None:
+        return {}
+    count = lambda table: sum(len(v) for v in table.values())  # noqa: E731
+    return {"tags_are_this_guides": m.own_guide, "trusted_tags": count(m.trusted),
+            "untrusted_tags": count(m.untrusted), "unknown_tags": count(m.unknown)}
+
+
 def build_report(analysis: Analysis, fail_on: set[str], sources: dict[str, str],
                  images: ImageStore | None = None, changes: dict | None = None) -> dict:
     def image(rel: str | None, device: str | None) -> str | None:
@@ -50,6 +78,7 @@ def build_report(analysis: Analysis, fail_on: set[str], sources: dict[str, str],
             "own_mark": res.own_mark, "subsections_mark": res.subsections_mark,
             "scenarios": [_scenario(s) for s in res.coverage.scenarios],
             "covered_by": res.coverage.source,
+            **_matched(analysis, res),
             "items": [{"ref": i.item.ref, "id": i.item.id, "label": i.item.label, "line": i.item.line,
                        "mark": i.mark, "mark_text": MARKS[i.mark], "coverage": i.coverage.how,
                        "scenarios": [s.name for s in i.coverage.scenarios],
@@ -88,6 +117,7 @@ def build_report(analysis: Analysis, fail_on: set[str], sources: dict[str, str],
             "selection": analysis.record.selection,
             "not_run_sections": analysis.not_run,
             "untagged_scenarios": [s.name for s in analysis.record.scenarios if not s.refs],
+            "matching": _matching_summary(analysis),
         },
         "sections": sections, "findings": findings, "figures": figures,
     }

@@ -182,3 +182,191 @@ def test_the_imported_guide_validates_with_the_published_guides_findings(tmp_pat
         return [(f["code"], f["section"], f["item"], f["message"], f["guide_words"]) for f in report["findings"]]
     published = findings(TRANSCRIPTION, tmp_path / "a")
     assert published and findings(imported, tmp_path / "b") == published
+
+
+# A writer's own pictures (issue 16, 4b): a guide of another province, made a .docx or a text with a folder of
+# pictures, whose pictures are the recorded run's screenshots of their places, one replaced with an older screen.
+GUIDES = ROOT / "tests/data/guides"
+OTHER_GUIDE = GUIDES / "sichuan-apec-account-registration.md"
+PICTURES = GUIDES / "pictures"  # a run of two scenarios tagged for that guide's sections, and the screenshots used
+RENAMED = PICTURES / "older/login-button-renamed.png"  # the login page of the mock with 【确认】 renamed 【登录】
+
+
+def pictures_run():
+    import gzip
+    import json
+
+    from validator.record import record_from_data
+    return record_from_data(json.loads(gzip.decompress((PICTURES / "run-record.json.gz").read_bytes())),
+                            PICTURES / "run-record.json")
+
+
+def current_pictures(record) -> list[Path]:
+    """For each picture place of the guide, the screenshot the illustrated guide puts there (any file where none)."""
+    from validator.analysis import analyse
+    figures = analyse(parse_guide(OTHER_GUIDE), record).figures
+    files = [record.resolve(figures[slot].shots[0].screenshot) if figures[slot].shots else None
+             for slot in sorted(figures)]
+    spare = next(f for f in files if f)
+    return [f or spare for f in files]
+
+
+def guide_lines():
+    """The guide's title, headings (level, text) and paragraphs, and its picture places, as a writer has them."""
+    lines, in_comment, title = [], False, False
+    for line in OTHER_GUIDE.read_text(encoding="utf-8").split("\n"):
+        if line.strip() == "<!-- screenshot -->":
+            lines.append(("picture", None))
+        elif line.strip() == "<!-- guide-title -->":
+            title = True
+        elif line.startswith("<!--") or in_comment:
+            in_comment = "-->" not in line
+        elif line.startswith("#"):
+            hashes, _, text = line.partition(" ")
+            lines.append(("heading", (len(hashes) - 1, text.split(" {#s-")[0])))
+            title = False
+        elif line.strip():
+            lines.append(("title" if title else "text", line))
+    return lines
+
+
+def writers_docx(path: Path, pictures: list[Path]) -> Path:
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    files = iter(pictures)
+    for kind, value in guide_lines():
+        if kind == "picture":
+            document.add_picture(str(next(files)))
+        elif kind == "heading":
+            document.add_heading(value[1], level=value[0])
+        else:
+            document.add_paragraph(value)
+    document.save(path)
+    return path
+
+
+def writers_text(folder: Path, pictures: list[Path]) -> Path:
+    """The guide as plain text (three empty lines where a picture stood) and its pictures in a folder beside it,
+    named as a writer numbers them: 图1.png … 图10.png sort by their numbers."""
+    text = []
+    for kind, value in guide_lines():
+        text += ["", "", ""] if kind == "picture" else [value[1] if kind == "heading" else value, ""]
+    source = folder / "sichuan.txt"
+    source.write_text("\n".join(text), encoding="utf-8")
+    (folder / "sichuan-images").mkdir()
+    for n, picture in enumerate(pictures, 1):
+        (folder / "sichuan-images" / f"图{n}.png").write_bytes(picture.read_bytes())
+    return source
+
+
+def stale_pictures(guide_path: Path, record):
+    from validator.analysis import analyse
+    return [f for f in analyse(parse_guide(guide_path), record).findings if f.code == "PIC001"]
+
+
+def test_a_docx_with_the_runs_screenshots_imports_and_validates(tmp_path):
+    record = pictures_run()
+    pictures = current_pictures(record)
+    out = tmp_path / "sichuan.md"
+    assert cli.main(["import", str(writers_docx(tmp_path / "sichuan.docx", pictures)), "--out", str(out)]) == 0
+    imported, written = parse_guide(out), parse_guide(OTHER_GUIDE)
+    assert [(s.id, s.title) for s in imported.sections] == [(s.id, s.title) for s in written.sections]
+    assert [b.section for b in imported.slots()] == [b.section for b in written.slots()]
+    kept = sorted((tmp_path / "sichuan-images").iterdir())
+    assert len(kept) == len(pictures) == 7
+    assert (tmp_path / "sichuan-images/picture-3.png").read_bytes() == pictures[2].read_bytes()
+    assert stale_pictures(out, record) == []
+
+
+OLDER = {  # picture place -> (what replaces its picture, the label the finding names)
+    "step before": (2, lambda files: files[2].with_name("09-设置企业邮箱账号-设置登录密码并输入邮箱验证码-portal.png"),
+                    "去登录"),
+    "label renamed": (3, lambda files: RENAMED, "确认"),
+}
+
+
+@pytest.mark.parametrize("case", list(OLDER))
+def test_a_picture_of_an_older_screen_is_reported_stale(tmp_path, case):
+    record = pictures_run()
+    pictures = current_pictures(record)
+    slot, older, label = OLDER[case]
+    pictures[slot] = older(pictures)
+    out = tmp_path / "sichuan.md"
+    assert cli.main(["import", str(writers_docx(tmp_path / "sichuan.docx", pictures)), "--out", str(out)]) == 0
+    place = parse_guide(out).slots()[slot]
+    stale = stale_pictures(out, record)
+    assert [(f.section, f.line) for f in stale] == [(place.section, place.line)]  # the current ones are not
+    assert f"sichuan-images/picture-{slot + 1}.png" in stale[0].message and f"「{label}」" in stale[0].message
+    assert stale[0].severity == "warning" and stale[0].extra["labels"][0] == label
+
+
+def test_a_texts_pictures_beside_it_are_kept_and_compared(tmp_path):
+    record = pictures_run()
+    pictures = current_pictures(record)
+    pictures[3] = RENAMED
+    out = tmp_path / "out" / "sichuan.md"
+    out.parent.mkdir()
+    assert cli.main(["import", str(writers_text(tmp_path, pictures)), "--out", str(out)]) == 0
+    guide = parse_guide(out)
+    assert [s.id for s in guide.sections] == [s.id for s in parse_guide(OTHER_GUIDE).sections]
+    text = out.read_text(encoding="utf-8")
+    assert "<!-- screenshot -->" not in text and text.count("](sichuan-images/picture-") == 7
+    assert (out.parent / "sichuan-images/picture-4.png").read_bytes() == RENAMED.read_bytes()
+    assert [(f.section, f.line) for f in stale_pictures(out, record)] == [(guide.slots()[3].section,
+                                                                          guide.slots()[3].line)]
+
+
+def test_pictures_that_do_not_pair_with_the_places_are_refused(tmp_path, capsys):
+    pictures = current_pictures(pictures_run())
+    source = writers_text(tmp_path, pictures + pictures[:1])
+    out = tmp_path / "out.md"
+    assert cli.main(["import", str(source), "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "8 pictures beside" in err and "7 picture places" in err and err.count("\n") == 1
+    assert not out.exists() and not (tmp_path / "out-images").exists()
+
+
+def test_the_illustrated_guide_shows_the_writers_picture_beside_todays_screen(tmp_path):
+    import json
+    import shutil
+
+    pictures = current_pictures(pictures_run())
+    pictures[3] = RENAMED
+    guide = tmp_path / "guide" / "sichuan.md"
+    guide.parent.mkdir()
+    assert cli.main(["import", str(writers_docx(tmp_path / "sichuan.docx", pictures)), "--out", str(guide)]) == 0
+    run = tmp_path / "run"
+    shutil.copytree(PICTURES, run)
+    import gzip
+    (run / "run-record.json").write_bytes(gzip.decompress((run / "run-record.json.gz").read_bytes()))
+    cli.main(["report", "--record", str(run / "run-record.json"), "--guide", str(guide), "--out",
+              str(tmp_path / "report"), "--formats", "html,json", "--fail-on", "none"])
+    report = json.loads((tmp_path / "report/report.json").read_text(encoding="utf-8"))
+    stale = [f for f in report["findings"] if f["code"] == "PIC001"]
+    assert len(stale) == 1 and stale[0]["extra"]["picture"] == "sichuan-images/picture-4.png"
+    html = (tmp_path / "report/illustrated-guide.html").read_text(encoding="utf-8")
+    card = html[html.index(f'id="{stale[0]["id"]}"'):]
+    card = card[:card.index("</div></div></div>") + 6]
+    assert "指南自带的图片 · sichuan-images/picture-4.png" in card and card.count("data:image/png;base64,") == 2
+
+
+@pytest.mark.parametrize("step_style", [1, 3])
+def test_a_step_styled_as_a_heading_nests_under_its_section_with_its_own_number(tmp_path, step_style):
+    """A writer who styles the steps "1)" / "2）" as Word headings (often Heading 1, for the navigation pane): each is
+    a section under the heading it follows, numbered by its text, at the level below it; plain "1)" stays an item."""
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.add_paragraph("某省指南")
+    for text, level in [("一、账号注册", 1), ("（一）扫码注册", 2), ("1）扫描二维码", step_style), ("3) 填写企业信息", step_style),
+                        ("二、系统登录", 1), ("(1) 企业账号登录", step_style)]:
+        document.add_heading(text, level=level)
+        document.add_paragraph(f"本节说明：{text}。")
+    document.add_paragraph("1) 输入账号和密码")
+    source, out = tmp_path / "w.docx", tmp_path / "w.md"
+    document.save(source)
+    assert cli.main(["import", str(source), "--out", str(out)]) == 0
+    guide = parse_guide(out)
+    assert [(s.id, s.title, s.level) for s in guide.sections] == [
+        ("1", "一、账号注册", 2), ("1.1", "（一）扫码注册", 3), ("1.1.1", "1）扫描二维码", 4), ("1.1.3", "3) 填写企业信息", 4),
+        ("2", "二、系统登录", 2), ("2.1", "(1) 企业账号登录", 3)]
+    assert [i.label for i in guide.section("2.1").items] == ["1)"]

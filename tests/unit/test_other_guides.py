@@ -1,0 +1,101 @@
+"""Other provinces' guides to the same portal, validated with no tags of their own (issue 16).
+
+Each guide in tests/data/guides is written the way another foreign-affairs office would write it (its own numbering,
+wording and order) and holds planted mistakes and correct claims, listed in the .expected.json beside it. Validated
+against the recorded whole run, every planted mistake is reported at its section and line with its rule code, no
+correct claim is reported, the scenarios' Hunan tags make at most one summary line, and the Hunan guide still gives
+exactly its true findings.
+"""
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+from validator.analysis import Analysis, analyse
+from validator.guide import parse_guide
+from validator_records import GUIDE, full_run
+
+GUIDES = Path(__file__).resolve().parents[1] / "data" / "guides"
+OTHER = sorted(p.name for p in GUIDES.glob("*.md"))
+HUNAN_FINDINGS = {"NAM001-afa1d4e5", "UI005-e3ad22de", "EX001-e375918c", "PH001-001f393b", "UI001-8dd004a5",
+                  "NAM001-b3fe392f"}
+
+
+@lru_cache(maxsize=None)
+def analysis_of(path: Path) -> Analysis:
+    return analyse(parse_guide(path), full_run())
+
+
+def expected(name: str) -> dict:
+    return json.loads((GUIDES / name.replace(".md", ".expected.json")).read_text(encoding="utf-8"))
+
+
+def line_of(guide_path: Path, section: str, words: str) -> int:
+    """The one line of the section that holds the words (1-based): the expectations name words, not line numbers,
+    so that an edit of the guide elsewhere keeps them."""
+    guide = parse_guide(guide_path)
+    lines = {b.line for s in guide.sections if s.id == section for b in s.blocks if words in b.text}
+    assert len(lines) == 1, f"§{section}: {words!r} is on {len(lines)} lines of {guide_path.name}, not one"
+    return lines.pop()
+
+
+def shown(findings) -> str:
+    return "\n".join(f"  {f.code} §{f.section} line {f.line}: {f.message}" for f in findings)
+
+
+def cases(key: str):
+    return [pytest.param(name, n, id=f"{name.split('-')[0]}-{n}") for name in OTHER
+            for n in range(len(expected(name)[key]))]
+
+
+def test_the_other_guides_are_there():
+    assert len(OTHER) >= 2
+    for name in OTHER:
+        want = expected(name)
+        assert want["guide"] == name and len(want["planted"]) >= 6 and want["correct"]
+        kinds = {p["kind"] for p in want["planted"]}
+        assert {"wrong position", "wrong button name", "near-miss name", "wrong order of the wizard's steps",
+                "wrong validity minutes", "wrong password length"} <= kinds, name
+
+
+@pytest.mark.parametrize("name,n", cases("planted"))
+def test_a_planted_mistake_is_reported_at_its_section(name, n):
+    mistake = expected(name)["planted"][n]
+    path = GUIDES / name
+    line = line_of(path, mistake["section"], mistake["words"])
+    findings = analysis_of(path).findings
+    hits = [f for f in findings if f.section == mistake["section"] and f.line == line and f.code == mistake["code"]]
+    assert hits, (f"{name} §{mistake['section']} line {line}: {mistake['kind']} {mistake['words']!r} "
+                  f"({mistake['screen']}) is not reported as {mistake['code']}; findings on that line or section:\n"
+                  + shown(f for f in findings if f.line == line or f.section == mistake["section"]))
+
+
+@pytest.mark.parametrize("name,n", cases("correct"))
+def test_a_correct_claim_is_not_reported(name, n):
+    claim = expected(name)["correct"][n]
+    path = GUIDES / name
+    line = line_of(path, claim["section"], claim["words"])
+    said = [f for f in analysis_of(path).findings
+            if f.line == line or (f.guide_words and (claim["words"] in f.guide_words or f.guide_words in claim["words"])
+                                  and f.section == claim["section"])]
+    assert not said, f"{name} §{claim['section']}: the correct {claim['words']!r} ({claim['screen']}) is reported:\n" \
+                     + shown(said)
+
+
+@pytest.mark.parametrize("name", OTHER)
+def test_sections_the_run_shows_are_covered(name):
+    covered = set(expected(name)["covered"])
+    gaps = [f for f in analysis_of(GUIDES / name).findings if f.code == "COV001" and f.section in covered]
+    assert not gaps, f"{name}: sections whose screens the run shows are called not covered:\n" + shown(gaps)
+
+
+@pytest.mark.parametrize("name", OTHER)
+def test_the_hunan_tags_make_at_most_one_summary_line(name):
+    unknown = [f for f in analysis_of(GUIDES / name).findings if f.code == "COV002"]
+    assert len(unknown) <= 1, f"{name}: {len(unknown)} 'tag names an unknown section' findings, e.g.\n" \
+                              + shown(unknown[:3])
+
+
+def test_the_hunan_guide_still_gives_exactly_its_true_findings():
+    assert {f.id for f in analysis_of(GUIDE).findings} == HUNAN_FINDINGS
