@@ -34,7 +34,7 @@ from .record import RunRecord, Shot
 
 IMAGE_LINK = re.compile(r"!\[[^\]\n]*\]\(([^)\s]+)\)")
 # A label whose best-placed box in the picture is this unlike it (mean grey difference over the label's own contrast)
-# shows other words, or none. Measured on 337 pairs of the mock's screenshots (README): the same screen's worst label
+# shows other words, or none. Measured on 378 pairs of the mock's screenshots (README): the same screen's worst label
 # 0.00-0.21 (another run; other data, or a message line moving the form; the picture at 75 % or 50 % size or saved
 # as JPEG); a renamed button (确认 → 登录, 立即注册 → 提交注册, at 100 % and 75 %) 0.32-0.67; the step before's
 # screen 0.51-1.00.

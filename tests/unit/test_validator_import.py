@@ -370,3 +370,39 @@ def test_a_step_styled_as_a_heading_nests_under_its_section_with_its_own_number(
         ("1", "一、账号注册", 2), ("1.1", "（一）扫码注册", 3), ("1.1.1", "1）扫描二维码", 4), ("1.1.3", "3) 填写企业信息", 4),
         ("2", "二、系统登录", 2), ("2.1", "(1) 企业账号登录", 3)]
     assert [i.label for i in guide.section("2.1").items] == ["1)"]
+
+
+def login_shot(record):
+    return next(sh for sc in record.scenarios for st in sc.steps for sh in st.shots.values()
+                if sh.screenshot.endswith("企业账号登录/03-打开登录页面-portal.png"))
+
+
+@pytest.mark.parametrize("copy", ["75 %", "50 %", "JPEG"])
+def test_the_current_screen_scaled_or_saved_as_jpeg_still_matches(tmp_path, copy):
+    """What Word or a writer does to a screenshot changes every edge pixel, not its words."""
+    from validator.pictures import compare
+    record = pictures_run()
+    shot = login_shot(record)
+    image = Image.open(record.resolve(shot.screenshot)).convert("RGB")
+    picture = tmp_path / ("p.jpg" if copy == "JPEG" else "p.png")
+    if copy == "JPEG":
+        image.save(picture, quality=75)
+    else:
+        factor = int(copy.split()[0]) / 100
+        image.resize((round(image.width * factor), round(image.height * factor)), Image.LANCZOS).save(picture)
+    assert not compare(picture, shot, record.resolve(shot.screenshot)).stale
+    renamed = tmp_path / "renamed.png"
+    older = Image.open(RENAMED).convert("RGB")
+    older.resize((image.width // 2, image.height // 2) if copy == "50 %" else older.size).save(renamed)
+    comparison = compare(renamed, shot, record.resolve(shot.screenshot))
+    assert comparison.stale and [e["text"] for e in comparison.changed] == ["确认"]
+
+
+def test_a_picture_link_out_of_the_guides_folder_is_not_followed(tmp_path):
+    from validator.pictures import picture_files
+    (tmp_path / "outside.png").write_bytes(png((0, 0, 0)))
+    (tmp_path / "guide").mkdir()
+    (tmp_path / "guide" / "inside.png").write_bytes(png((0, 0, 0)))
+    guide = tmp_path / "guide" / "g.md"
+    guide.write_text("## 一、登录 {#s-1}\n\n打开主页。\n\n![图 1](../outside.png)\n\n![图 2](inside.png)\n", encoding="utf-8")
+    assert [[link for link, _ in links] for links in picture_files(parse_guide(guide)).values()] == [["inside.png"]]
