@@ -71,14 +71,25 @@ def test_a_planted_mistake_is_reported_at_its_section(name, n):
                   + shown(f for f in findings if f.line == line or f.section == mistake["section"]))
 
 
+def is_planted(name: str, finding) -> bool:
+    """The finding is one of the guide's planted mistakes: its code, on its line, about its words."""
+    for mistake in expected(name)["planted"]:
+        words = mistake["words"]
+        if (finding.code == mistake["code"] and finding.line == line_of(GUIDES / name, mistake["section"], words)
+                and finding.guide_words and (finding.guide_words in words or words in finding.guide_words)):
+            return True
+    return False
+
+
 @pytest.mark.parametrize("name,n", cases("correct"))
 def test_a_correct_claim_is_not_reported(name, n):
     claim = expected(name)["correct"][n]
     path = GUIDES / name
     line = line_of(path, claim["section"], claim["words"])
     said = [f for f in analysis_of(path).findings
-            if f.line == line or (f.guide_words and (claim["words"] in f.guide_words or f.guide_words in claim["words"])
-                                  and f.section == claim["section"])]
+            if (f.line == line or (f.guide_words and (claim["words"] in f.guide_words or f.guide_words in claim["words"])
+                                   and f.section == claim["section"]))
+            and not is_planted(name, f)]  # a line may hold a planted mistake beside a correct claim
     assert not said, f"{name} §{claim['section']}: the correct {claim['words']!r} ({claim['screen']}) is reported:\n" \
                      + shown(said)
 
