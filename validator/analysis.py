@@ -109,7 +109,7 @@ def analyse(guide: Guide, record: RunRecord, tagged: set[str] | None = None,
     links = link(guide, record)
     findings += prose_findings(guide, record, claims, links, findings,
                                link_findings(guide, record, links, _approved_links(guide, matching)))
-    figs = figures(guide, record, claims)
+    figs = figures(guide, record, claims, matching)
     findings += picture_findings(guide, record, figs)  # a writer's own pictures against today's screens
     # One finding per row of the guide a writer fixes at once, before the ids are given.
     findings = merge_same_line(fold_stand_ins(findings))

@@ -3,6 +3,11 @@
 A marker takes a step from the scenarios covering its item: the step whose wording is most like
 the item's, and the steps after it when the item held several screenshots. A transcribed screen
 takes the shot that shows most of the labels it lists.
+
+On another writer's guide (sections matched by content, not by the scenarios' tags) the steps' wording
+is the project's guide's, not this one's: a marker takes the step whose changed screens show most of
+what the text before it names (the screen texts its words hold, each weighted by how rare it is among
+the run's screens), from any scenario covering its section.
 """
 from __future__ import annotations
 
@@ -10,9 +15,12 @@ from dataclasses import dataclass, field
 
 from .claims import Claim, of_slot
 from .coverage import item_coverage
-from .guide import Block, Guide
+import math
+
+from .guide import Block, Guide, Section
+from .links import letters
 from .record import RunRecord, Scenario, Shot, Step
-from .text import bigrams
+from .text import bigrams, normalize
 
 DEVICE_ORDER = ("portal", "agent_phone", "legal_rep_phone")
 
@@ -111,19 +119,31 @@ def item_text(guide: Guide, section_id: str, item_id: str | None) -> str:
     return " ".join(b.text for b in section.blocks if b.kind == "paragraph" and b.item == item_id)
 
 
-def figures(guide: Guide, record: RunRecord, claims: list[Claim]) -> dict[int, Figure]:
+def figures(guide: Guide, record: RunRecord, claims: list[Claim], matching=None) -> dict[int, Figure]:
+    """``matching`` (matching.Matching): which sections took their scenarios by content; those pick by what the
+    text shows (``_shown_step``)."""
     out: dict[int, Figure] = {}
     by_scenario: dict[int, tuple[Scenario, list[Figure]]] = {}
     for section in guide.sections:
-        for block in (b for b in section.blocks if b.slot is not None):
+        by_content = matching is not None and not matching.by_tags(section.id)
+        start, previous = 0, None
+        for n, block in enumerate(section.blocks):
+            if block.slot is None:
+                continue
             fig = out[block.slot] = Figure(block.slot, section.id, block.item)
             fig.covered = item_coverage(record, section, block.item).covered
+            context, start = section.blocks[start:n], n + 1
             if block.kind == "screen":
                 own = of_slot(claims, block.slot)
                 found = best_screen_shot(own, record.shots_for(record.for_section(section.id)))
                 if found:
                     fig.scenario, fig.step, shot = found
                     fig.shots = [shot]
+                continue
+            found = _shown_step(record, section, context, previous, matching) if by_content else None
+            if found:
+                fig.scenario, fig.step, fig.shots = found
+                previous = fig
                 continue
             # Scenarios tagged for this very section first; those of sub-sections only as a fallback.
             ran = sorted(item_coverage(record, section, block.item).ran,
@@ -139,6 +159,70 @@ def figures(guide: Guide, record: RunRecord, claims: list[Claim]) -> dict[int, F
         for fig, index in zip(figs, assign(scores, [f"{f.section}-{f.item}" for f in figs])):
             fig.scenario, fig.step, fig.shots = scenario, steps[index], _changed_shots(steps, index)
     return out
+
+
+# A screen text of fewer letters is a fragment; a longer one is a message no guide quotes whole (matching.py's).
+TERM_MIN, TERM_MAX = 2, 40
+
+
+def _shown_step(record: RunRecord, section: Section, context: list[Block], previous: Figure | None, matching):
+    """(scenario, step, shots) whose changed screens show most of what the text before the marker names, among the
+    scenarios covering the section; None when they show none of it. A marker right after another (no text between)
+    takes the next step that changed a screen, as an item's screenshots follow its flow."""
+    said = letters(" ".join(b.text for b in context if b.kind == "paragraph"))[0]
+    if not said:
+        return _next_step(previous) if previous is not None else None
+    # Of screens showing as much, the scenario the section matched best (the flow it describes, not a refusal
+    # passing the same form), then the screen showing least the text does not speak of (an error message).
+    scenarios = sorted((s for s in record.for_section(section.id) if s.ran),
+                       key=lambda s: -matching.scores.get((id(s), section.id), 0.0))
+    idf = _screen_idf(record)
+    best, best_key = None, (0.0,)
+    for rank, sc in enumerate(scenarios):
+        steps = [st for st in sc.steps if st.shots]
+        for index, st in enumerate(steps):
+            shots = _changed_shots(steps, index)
+            shown = {t for shot in shots for t in _terms(shot)}
+            score = sum(idf.get(t, 0.0) for t in shown if t[1] in said)
+            unsaid = sum(idf.get(t, 0.0) for t in shown if t[1] not in said)
+            key = (round(score, 6), -rank, -round(unsaid, 6))
+            if score > 0 and key > best_key:
+                best, best_key = (sc, st, shots), key
+    return best
+
+
+def _next_step(previous: Figure):
+    steps = [st for st in previous.scenario.steps if st.shots] if previous.scenario else []
+    for index, st in enumerate(steps):
+        if st is previous.step and index + 1 < len(steps):
+            return previous.scenario, steps[index + 1], _changed_shots(steps, index + 1)
+    return None
+
+
+def _terms(shot: Shot) -> frozenset[tuple[str, str]]:
+    """(normalized text, its letters) of each text the screen showed that a guide could name."""
+    cached = shot.__dict__.get("_figure_terms")
+    if cached is None:
+        out = set()
+        for s in shot.strings():
+            plain = letters(normalize(s))[0]
+            if TERM_MIN <= len(plain) <= TERM_MAX:
+                out.add((normalize(s), plain))
+        cached = shot.__dict__["_figure_terms"] = frozenset(out)
+    return cached
+
+
+def _screen_idf(record: RunRecord) -> dict[tuple[str, str], float]:
+    """How rare each screen text is among the run's screenshots: the header's 登录 names no screen."""
+    cached = record.__dict__.get("_screen_idf")
+    if cached is None:
+        df: dict[tuple[str, str], int] = {}
+        shots = [shot for sc in record.scenarios if sc.ran for st in sc.steps for shot in st.shots.values()]
+        for shot in shots:
+            for t in _terms(shot):
+                df[t] = df.get(t, 0) + 1
+        cached = record.__dict__["_screen_idf"] = {t: math.log((len(shots) + 1) / d) for t, d in df.items()}
+    return cached
 
 
 def slot_blocks(guide: Guide) -> dict[int, Block]:

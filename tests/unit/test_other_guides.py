@@ -110,3 +110,24 @@ def test_the_hunan_tags_make_at_most_one_summary_line(name):
 
 def test_the_hunan_guide_still_gives_exactly_its_true_findings():
     assert {f.id for f in analysis_of(GUIDE).findings} == HUNAN_FINDINGS
+
+
+# Where another writer's picture stood, the illustrated guide shows the screen its text describes, though the steps'
+# wording is the project's guide's (by what the screens show, not by the steps' words).
+PICTURE_PLACES = [
+    ("sichuan-apec-account-registration.md", "3.2", 0, "/authorizations/new"),  # 授权外事专办员: the 添加授权 form
+    ("sichuan-apec-account-registration.md", "2", 1, "/settings/handlers"),  # 经办人管理
+    ("sichuan-apec-account-registration.md", "1.1", 0, "/APEC/login"),
+    ("jiangxi-apec-account-registration.md", "2.3", 0, "/register/enterprise"),  # 企业信息, before 账号信息
+    ("jiangxi-apec-account-registration.md", "2.3", 1, "/register/account"),
+    ("jiangxi-apec-account-registration.md", "1.2", 0, "/authorizations/new"),
+    ("jiangxi-apec-account-registration.md", "3.3", 0, "/settings/handlers"),
+]
+
+
+@pytest.mark.parametrize("name,section,place,path", PICTURE_PLACES)
+def test_a_picture_place_shows_the_screen_its_text_describes(name, section, place, path):
+    analysis = analysis_of(GUIDES / name)
+    figures = [f for _, f in sorted(analysis.figures.items()) if f.section == section]
+    shown = [s.url for s in figures[place].shots]
+    assert shown and path in shown[0], f"{name} §{section} picture {place + 1}: shows {shown}, not {path}"
