@@ -106,15 +106,38 @@ def has_subsections(guide: Guide, section: Section) -> bool:
     return section.id in parents
 
 
+# Full-width digits and brackets as writers type them in Chinese text ("（1）", "2）", "３."): one character for one, so
+# a label keeps its length.
+_HALF_WIDTH = str.maketrans("０１２３４５６７８９（）．", "0123456789().")
+_CHINESE_DIGITS = {c: n for n, c in enumerate("零一二三四五六七八九")}
+STEP_ITEM = re.compile(r"^第([一二三四五六七八九十]{1,3})步")  # 第一步：, 第十二步: another province's steps
+
+
+def chinese_number(text: str) -> int | None:
+    """一 … 九十九 as a number; None for anything else."""
+    if not text or any(c not in _CHINESE_DIGITS and c != "十" for c in text):
+        return None
+    if "十" not in text:
+        return _CHINESE_DIGITS[text] if len(text) == 1 else None
+    tens, _, ones = text.partition("十")
+    if "十" in ones or len(tens) > 1 or len(ones) > 1:
+        return None
+    return (_CHINESE_DIGITS[tens] if tens else 1) * 10 + (_CHINESE_DIGITS[ones] if ones else 0)
+
+
 def item_number(text: str) -> tuple[str, str, int] | None:
     """(style, label, number) when a paragraph opens a numbered item."""
     bare = text.lstrip(" -").lstrip()
+    folded = bare.translate(_HALF_WIDTH)
     for style, pattern in ITEM_STYLES:
-        m = pattern.match(bare)
+        m = pattern.match(folded)
         if m:
             raw = m.group(1)
             number = ord(raw) - 0x2460 + 1 if style == "circled" else int(raw)
-            return style, m.group(0), number
+            return style, bare[:m.end()], number
+    m = STEP_ITEM.match(bare)
+    if m and chinese_number(m.group(1)):
+        return "step", m.group(0), chinese_number(m.group(1))
     return None
 
 

@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 from validator.claims import extract_claims
-from validator.guide import parse_guide, parse_text
+from validator.guide import item_number, parse_guide, parse_text
 from validator.record import parse_tag
 from validator.text import matches, names_image, normalize
 
@@ -114,3 +114,20 @@ def test_matching_labels_against_screen_texts(label, screen, loose, expected):
 
 def test_normalize_folds_full_width_forms():
     assert normalize("＊统一社会信用代码：") == "统一社会信用代码"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("（1）输入企业信息", ("paren", "（1）", 1)),  # full-width brackets, as typed in Chinese text
+    ("2）设置账号信息", ("half_paren", "2）", 2)),
+    ("３．点击", ("dot", "３．", 3)),
+    ("第一步：法定代表人搜索", ("step", "第一步", 1)),
+    ("第十二步：登录", ("step", "第十二步", 12)),
+    ("第二十步", ("step", "第二十步", 20)),
+])
+def test_another_provinces_numbering_opens_an_item(text, expected):
+    assert item_number(text) == expected
+
+
+@pytest.mark.parametrize("text", ["第一次登录时", "第步：", "第十十步：", "（a）", "12345678 是示例"])
+def test_words_that_only_look_numbered_open_no_item(text):
+    assert item_number(text) is None
