@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from .claims import Claim, of_slot
 from .coverage import item_coverage
 import math
+from urllib.parse import urlsplit
 
 from .guide import Block, Guide, Section
 from .links import letters
@@ -34,6 +35,9 @@ class Figure:
     step: Step | None = None
     shots: list[Shot] = field(default_factory=list)
     covered: bool = False  # whether scenarios ran for its item (an empty figure then means "not reached")
+    # Other screens the text before the place names nearly as well (a section matched by content): a writer's own
+    # picture there may show one of them and still be today's screen (pictures.py).
+    alternatives: list[Shot] = field(default_factory=list)
 
     @property
     def gap(self) -> str:
@@ -142,7 +146,7 @@ def figures(guide: Guide, record: RunRecord, claims: list[Claim], matching=None)
                 continue
             found = _shown_step(record, section, context, previous, matching) if by_content else None
             if found:
-                fig.scenario, fig.step, fig.shots = found
+                fig.scenario, fig.step, fig.shots, fig.alternatives = found
                 previous = fig
                 continue
             # Scenarios tagged for this very section first; those of sub-sections only as a fallback.
@@ -163,6 +167,10 @@ def figures(guide: Guide, record: RunRecord, claims: list[Claim], matching=None)
 
 # A screen text of fewer letters is a fragment; a longer one is a message no guide quotes whole (matching.py's).
 TERM_MIN, TERM_MAX = 2, 40
+# Screens scoring at least this share of the best one's are named by the text nearly as well: kept as alternatives,
+# at most ALTERNATIVES of them.
+ALTERNATIVE_SHARE = 0.5
+ALTERNATIVES = 8
 
 
 def _shown_step(record: RunRecord, section: Section, context: list[Block], previous: Figure | None, matching):
@@ -177,7 +185,7 @@ def _shown_step(record: RunRecord, section: Section, context: list[Block], previ
     scenarios = sorted((s for s in record.for_section(section.id) if s.ran),
                        key=lambda s: -matching.scores.get((id(s), section.id), 0.0))
     idf = _screen_idf(record)
-    best, best_key = None, (0.0,)
+    ranked = []
     for rank, sc in enumerate(scenarios):
         steps = [st for st in sc.steps if st.shots]
         for index, st in enumerate(steps):
@@ -185,17 +193,36 @@ def _shown_step(record: RunRecord, section: Section, context: list[Block], previ
             shown = {t for shot in shots for t in _terms(shot)}
             score = sum(idf.get(t, 0.0) for t in shown if t[1] in said)
             unsaid = sum(idf.get(t, 0.0) for t in shown if t[1] not in said)
-            key = (round(score, 6), -rank, -round(unsaid, 6))
-            if score > 0 and key > best_key:
-                best, best_key = (sc, st, shots), key
-    return best
+            if score > 0:
+                ranked.append(((round(score, 6), -rank, -round(unsaid, 6)), (sc, st, shots)))
+    if not ranked:
+        return None
+    ranked.sort(key=lambda r: r[0], reverse=True)
+    best_score, best = ranked[0][0][0], ranked[0][1]
+    seen = {_screen(shot) for shot in best[2]}
+    alternatives = []
+    for key, (_, _, shots) in ranked[1:]:
+        if key[0] < ALTERNATIVE_SHARE * best_score or len(alternatives) >= ALTERNATIVES:
+            break
+        for shot in shots:
+            if _screen(shot) not in seen:
+                seen.add(_screen(shot))
+                alternatives.append(shot)
+    return best + (alternatives[:ALTERNATIVES],)
+
+
+def _screen(shot: Shot) -> tuple:
+    """One screen: the same page on the same device, whichever step, scenario or data (pictures.py compares a writer's
+    picture with every shot of the figure's own screen)."""
+    address = urlsplit(shot.url)  # the host is each worker's own mock
+    return shot.device, address.path, address.query
 
 
 def _next_step(previous: Figure):
     steps = [st for st in previous.scenario.steps if st.shots] if previous.scenario else []
     for index, st in enumerate(steps):
         if st is previous.step and index + 1 < len(steps):
-            return previous.scenario, steps[index + 1], _changed_shots(steps, index + 1)
+            return previous.scenario, steps[index + 1], _changed_shots(steps, index + 1), []
     return None
 
 

@@ -167,11 +167,12 @@ def picture_findings(guide: Guide, record: RunRecord, figures: dict[int, Figure]
     for slot, links in picture_files(guide).items():
         fig = figures.get(slot)
         shots = [s for s in _same_screen(fig) if s.screenshot and record.resolve(s.screenshot).is_file()]
+        own = sum(1 for s in shots if s not in fig.alternatives)
         if not shots:
             continue  # no fresh screenshot of this place: coverage says why
         for link, file in links:
             try:
-                comparison, shot = _best_match(file, shots, record)
+                comparison, shot = _best_match(file, shots, record, own)
             except (OSError, UnidentifiedImageError, Image.DecompressionBombError):
                 continue  # not a picture Pillow reads: nothing to compare
             if comparison.stale:
@@ -179,26 +180,29 @@ def picture_findings(guide: Guide, record: RunRecord, figures: dict[int, Figure]
     return out
 
 
-def _best_match(file: Path, shots: list[Shot], record: RunRecord) -> tuple[Comparison, Shot]:
-    """The first shot the picture matches, else the one it is likest (fewest labels changed, then SSIM)."""
+def _best_match(file: Path, shots: list[Shot], record: RunRecord, own: int | None = None) -> tuple[Comparison, Shot]:
+    """The first shot the picture matches, else the one of the first ``own`` (the place's own screen) it is likest
+    (fewest labels changed, then SSIM): a stale picture is shown beside its place's screen, not a look-alike."""
     tried = []
     for shot in shots:
         comparison = compare(file, shot, record.resolve(shot.screenshot))
         if not comparison.stale:
             return comparison, shot
         tried.append((comparison, shot))
-    return min(tried, key=lambda pair: (len(pair[0].changed), -pair[0].similarity))
+    return min(tried[:own or len(tried)], key=lambda pair: (len(pair[0].changed), -pair[0].similarity))
 
 
 def _same_screen(fig: Figure | None) -> list[Shot]:
-    """The figure's shots first, then every other shot of its scenario showing one of their screens."""
+    """The figure's shots first, then every other shot of its scenario showing one of their screens, then the other
+    screens the text before the place names nearly as well (on a guide matched by content, the writer may have
+    pictured the form where the run's figure is the page after it)."""
     if fig is None or not fig.shots:
         return []
     out = list(fig.shots)
     screens = {(s.device, s.url) for s in fig.shots}
     for step in fig.scenario.steps if fig.scenario else []:
         out += [s for s in step.shots.values() if (s.device, s.url) in screens and s not in out]
-    return out
+    return out + [s for s in fig.alternatives if s not in out]
 
 
 def _stale(block, link: str, comparison: Comparison, shot: Shot, fig: Figure) -> Finding:

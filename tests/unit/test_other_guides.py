@@ -131,3 +131,18 @@ def test_a_picture_place_shows_the_screen_its_text_describes(name, section, plac
     figures = [f for _, f in sorted(analysis.figures.items()) if f.section == section]
     shown = [s.url for s in figures[place].shots]
     assert shown and path in shown[0], f"{name} §{section} picture {place + 1}: shows {shown}, not {path}"
+
+
+# A place whose text names more than one screen keeps the others as alternatives: a writer's own picture of one of
+# them is today's screen too (pictures.py).
+ALTERNATIVE_SCREENS = [
+    ("sichuan-apec-account-registration.md", "1.3", 0, "/register/account"),  # ends on 账号信息's 立即注册
+    ("sichuan-apec-account-registration.md", "2", 0, "/login?mode=qr"),  # 扫码登录 and back to 账号密码登录
+]
+
+
+@pytest.mark.parametrize("name,section,place,path", ALTERNATIVE_SCREENS)
+def test_a_picture_place_keeps_the_other_screens_its_text_names(name, section, place, path):
+    figures = [f for _, f in sorted(analysis_of(GUIDES / name).figures.items()) if f.section == section]
+    others = [s.url for s in figures[place].alternatives]
+    assert any(path in url for url in others), f"{name} §{section} picture {place + 1}: alternatives {others}"

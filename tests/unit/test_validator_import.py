@@ -406,3 +406,23 @@ def test_a_picture_link_out_of_the_guides_folder_is_not_followed(tmp_path):
     guide = tmp_path / "guide" / "g.md"
     guide.write_text("## 一、登录 {#s-1}\n\n打开主页。\n\n![图 1](../outside.png)\n\n![图 2](inside.png)\n", encoding="utf-8")
     assert [[link for link, _ in links] for links in picture_files(parse_guide(guide)).values()] == [["inside.png"]]
+
+
+def test_a_picture_of_another_screen_its_text_names_is_todays_and_a_stale_one_shows_beside_its_place():
+    """On a guide matched by content the figure is the run's likeliest screen for the place, and the text may name
+    another as well (illustrate.Figure.alternatives): a writer's picture of that one is today's screen too; a stale
+    picture is still reported, beside the place's own screen rather than a look-alike."""
+    from validator.illustrate import Figure
+    from validator.pictures import _best_match, _same_screen
+    record = pictures_run()
+    shots = {Path(s.screenshot).name: s for sc in record.scenarios for st in sc.steps for s in st.shots.values()}
+    done = shots["10-勾选同意-中国领事用户协议-和-隐私政策-并点击-立即注册-portal.png"]
+    account = shots["09-设置企业邮箱账号-设置登录密码并输入邮箱验证码-portal.png"]
+    login = shots["03-打开登录页面-portal.png"]
+    fig = Figure(3, "1.3", "3", shots=[done], alternatives=[account, login])
+    candidates = _same_screen(fig)
+    assert candidates == [done, account, login]
+    comparison, shot = _best_match(record.resolve(account.screenshot), candidates, record, own=1)
+    assert not comparison.stale and shot is account
+    comparison, shot = _best_match(RENAMED, candidates, record, own=1)
+    assert comparison.stale and shot is done
