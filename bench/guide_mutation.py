@@ -1,9 +1,11 @@
 """Mutation check of the guide validator: edit a copy of the guide as a writer would after a portal
 change, validate it against one run record, and count what is reported at the edited section.
 
-Run: `.venv/bin/python bench/guide_mutation.py [--record RECORD] [--verbose] [--only CATEGORY]`. The record is by
-default the whole recorded run kept for the unit tests (tests/unit/data/run-record-full.json.gz, every scenario
-passing), so the table does not depend on the last local run.
+Run: `.venv/bin/python bench/guide_mutation.py [--guide hunan|jiangxi|sichuan] [--record RECORD] [--verbose]
+[--only CATEGORY]`. The record is by default the whole recorded run kept for the unit tests
+(tests/unit/data/run-record-full.json.gz, every scenario passing), so the table does not depend on the last local
+run. `--guide jiangxi|sichuan` edits one of the other provinces' guides of tests/data/guides instead (their edits:
+bench/other_guide_edits.py), whose sections the validator matches to the run by content.
 
 Each edit is (category, old words, new words, section it belongs to[, screen text the hint must
 name]). An edit is *found* when the validator reports a finding the unedited guide does not have, at
@@ -28,6 +30,7 @@ sys.path.insert(0, str(ROOT))
 from validator.analysis import analyse  # noqa: E402
 from validator.guide import is_within, parse_text  # noqa: E402
 from validator.record import load_record, record_from_data  # noqa: E402
+import other_guide_edits  # noqa: E402
 
 GUIDE = ROOT / "guide" / "hunan-apec-account-registration.md"
 FULL_RUN = ROOT / "tests" / "unit" / "data" / "run-record-full.json.gz"
@@ -197,13 +200,19 @@ EDITS: list[tuple] = [
 ]
 
 
+OTHER = ROOT / "tests" / "data" / "guides"
+GUIDES = {"hunan": (GUIDE, EDITS),
+          "jiangxi": (OTHER / "jiangxi-apec-account-registration.md", other_guide_edits.JIANGXI),
+          "sichuan": (OTHER / "sichuan-apec-account-registration.md", other_guide_edits.SICHUAN)}
+
+
 def signature(f) -> tuple:
     # Line numbers in a message move when an edit adds or drops lines; the finding is the same.
     return (f.kind, f.section, f.guide_words, re.sub(r"第 \d+ 行", "第 N 行", f.message))
 
 
-def evaluate(text: str, record, baseline: set) -> list:
-    analysis = analyse(parse_text(text, str(GUIDE)), record)
+def evaluate(text: str, record, baseline: set, guide: Path = GUIDE) -> list:
+    analysis = analyse(parse_text(text, str(guide)), record)
     return [f for f in analysis.findings if signature(f) not in baseline]
 
 
@@ -212,24 +221,27 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--record", default=str(FULL_RUN), help="a run record (.json, or .json.gz)")
     parser.add_argument("--verbose", action="store_true", help="print each edit and what it got")
     parser.add_argument("--only", help="run the edits of one category")
+    parser.add_argument("--guide", choices=sorted(GUIDES), default="hunan",
+                        help="the published guide (hunan) or one of the other provinces' guides of tests/data/guides")
     args = parser.parse_args(argv)
-    text = GUIDE.read_text(encoding="utf-8")
+    guide, edits = GUIDES[args.guide]
+    text = guide.read_text(encoding="utf-8")
     if args.record.endswith(".gz"):
         data = json.loads(gzip.decompress(Path(args.record).read_bytes()))
         record = record_from_data(data, Path(args.record).with_suffix(""))
     else:
         record = load_record(args.record)
-    baseline = {signature(f) for f in analyse(parse_text(text, str(GUIDE)), record).findings}
+    baseline = {signature(f) for f in analyse(parse_text(text, str(guide)), record).findings}
     tally: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # edits, found, reported elsewhere
     kinds: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))  # which checks found them
     missed = []
-    for category, old, new, section, *hint in EDITS:
+    for category, old, new, section, *hint in edits:
         if args.only and category != args.only:
             continue
         if text.count(old) != 1:
             print(f"edit does not apply once: {old!r}", file=sys.stderr)
             return 2
-        new_findings = evaluate(text.replace(old, new), record, baseline)
+        new_findings = evaluate(text.replace(old, new), record, baseline, guide)
         here = [f for f in new_findings if f.section and is_within(f.section, section)]
         if hint:
             here = [f for f in here if f"「{hint[0]}」" in f.screen or f"「{hint[0]}」" in f.message]

@@ -22,7 +22,8 @@ CANONICAL_PORTAL = "https://consular.mfa.gov.cn/APEC/"
 # A channel is named by the word before one of these: "微信小程序", "支付宝搜索", "电子营业执照 APP".
 CHANNEL_MARK = re.compile(r"小程序|APP|搜索")
 SCREEN_CHANNEL = re.compile(r"^([\u4e00-\u9fffA-Za-z]{2,6}?)(?:小程序|APP|搜索)$")
-RUN_BEFORE = re.compile(r"([\u4e00-\u9fffA-Za-z]+)\s*$")
+# The words before the mark, a list of alternatives included: "在微信、支付宝中搜索" lists two channels.
+RUN_BEFORE = re.compile(r"([\u4e00-\u9fffA-Za-z]+(?:[或和、][\u4e00-\u9fffA-Za-z]+)*)\s*$")
 ALTERNATIVES = re.compile(r"[或和、]")
 # A channel heading its item ("② 支付宝小程序：…") names one even if it is like none.
 HEADING = re.compile(r"^\s*[:：]")

@@ -48,7 +48,8 @@ SENTENCE = re.compile(r"[^。；;！!？?\n]+")
 # (topic chooser, pattern): each pattern's groups named by role; "n" a number, "lo"/"hi" a range.
 VALIDITY = re.compile(rf"(?P<n>{NUM})\s*分钟(?:之?内)?(?:有效|失效|过期)|有效期(?:为|是)?\s*(?P<n2>{NUM})\s*分钟")
 LOCK = re.compile(rf"(?:锁定|冻结)\s*(?P<n>{NUM})\s*分钟|(?:请|需)?(?P<n2>{NUM})\s*分钟后(?:再试|重试|再次尝试|解锁)")
-ATTEMPTS = re.compile(rf"(?:输错|错误|输入错误|失败|尝试)(?:超过|达到|满)?\s*(?P<n>{NUM})\s*次"
+# "输错5次", and as other provinces word it, "输错密码5次" / "输错验证码5次".
+ATTEMPTS = re.compile(rf"(?:输错|错误|输入错误|失败|尝试)(?:密码|验证码)?(?:超过|达到|满)?\s*(?P<n>{NUM})\s*次"
                       rf"|(?P<n2>{NUM})\s*次(?:输错|错误|输入错误|失败)")
 REMAINING = re.compile(rf"还可(?:以)?尝试\s*(?P<n>{NUM})\s*次")
 LENGTH_RANGE = re.compile(rf"(?P<lo>{NUM})\s*(?:-|–|—|~|～|至|到)\s*(?P<hi>{NUM})\s*位")

@@ -167,6 +167,15 @@ def test_a_channel_the_mini_program_does_not_offer(guide_text, record, baseline)
     assert [(f.section, f.guide_words) for f in got] == [("1.2.1.1", "抖音搜索")]
 
 
+def test_a_channel_listed_with_a_locative_the_mini_program_does_not_offer(guide_text, record, baseline):
+    """Another province's wording: "在微信、抖音中搜索" lists two channels, the second not offered."""
+    got = new_findings(changed(guide_text, "2) 微信或支付宝搜索", "2) 在微信、抖音中搜索"), record, baseline,
+                       "channel_unknown")
+    assert [(f.section, f.guide_words) for f in got] == [("1.2.1.1", "抖音搜索")]
+    assert not new_findings(changed(guide_text, "2) 微信或支付宝搜索", "2) 在微信、支付宝中搜索"), record, baseline,
+                            "channel_unknown")
+
+
 def test_a_catalogue_level_renamed(guide_text, record, baseline):
     got = new_findings(changed(guide_text, "(一级目录) 外交—", "(一级目录) 外事—"), record, baseline,
                        "catalogue_mismatch")

@@ -86,3 +86,12 @@ def test_a_sentence_with_two_wrong_numbers_gets_one_fix_for_both(guide_text, rec
     got = number_findings_of(added(guide_text, ANCHOR, "密码长度为6-16位"), record)
     assert [f.extra["subject"] for f in got] == ["password_min", "password_max"]
     assert {f.fix.new for f in got} == {"密码长度为8-20位"}
+
+
+@pytest.mark.parametrize("sentence, topic, value", [
+    ("连续输错密码3次，账号将被锁定15分钟", "login_attempts", 3),  # another province's word order
+    ("邮箱验证码输错验证码5次后失效", "code_attempts", 5),
+    ("密码连续输错5次，账号将被锁定", "login_attempts", 5),
+])
+def test_attempt_counts_are_read_in_other_word_orders(sentence, topic, value):
+    assert (topic, value) in [(n.topic, n.value) for n in numbers_in(sentence)]
