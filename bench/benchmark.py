@@ -1,18 +1,24 @@
-"""Benchmark: prints a Markdown table. Run: `.venv/bin/python bench/benchmark.py [--runs N]`.
+"""Benchmark: prints a Markdown table from one run. Run: `.venv/bin/python bench/benchmark.py [--only GROUPS]
+[--runs N] [-m MARKS]`; the whole of it takes about 10 minutes on 2 quiet cores.
 
-All timings are taken in one run on the same machine, and the comparisons are read as ratios: on a shared, noisy
-machine only ratios from the same run mean anything.
-1. whole scenario suite, wall time: serial and under pytest-xdist (-n 2), and the validator's report on the xdist
-   run's record (the two together are `./harness validate`);
-2. the cost of the screenshot (plus page texts and aria snapshot) after every step: the serial suite with
-   --step-evidence on versus off; and the cost of recording a Playwright trace to keep if a scenario fails
-   (--failure-traces on versus off);
-3. the harness against bare Playwright on the §1.2.2 registration flow: the scenario's own duration from the run
-   record, with and without step evidence and trace, against bench/bare_registration.py doing the same clicks. The two are
-   interleaved run by run so that load from outside hits both alike."""
+Every row gives wall time and the CPU the run's processes used (pytest, Playwright's driver, every Chromium
+process: sampled from /proc, as bench/profile.py does; `time` would miss Chromium's renderers), so a row says
+whether the cores were busy or waiting. Groups (--only, comma-separated; default all):
+- validate:     `./harness validate --fail-on none`: every scenario with one worker per core, then the report (the
+                whole guide validated);
+- suite:        `./harness test`: unit tests and every scenario, one worker per core;
+- evidence:     the scenarios serially with step evidence on and off: the evidence's cost per step per device, by
+                difference and as timed inside the run (bench/profile_timers.py);
+- traces:       the scenarios serially recording a trace as they run (--failure-traces on) against the default
+                (a failing scenario's trace from a rerun, nothing recorded while they pass): what it saves;
+- registration: the §1.2.2 registration flow, the harness's scenario (its duration in the run record) against
+                bench/bare_registration.py doing the same clicks, without evidence, with a screenshot per step (the
+                default), and recording a trace as well; interleaved run by run so that outside load hits all alike.
+On a shared machine read the ratios within one run; the seconds move with the load."""
 import argparse
 import json
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -20,95 +26,155 @@ import tempfile
 import time
 from pathlib import Path
 
+from profile import CpuSampler  # bench/profile.py: this script's folder comes first on sys.path
+
 ROOT = Path(__file__).resolve().parent.parent
-PYTEST = [sys.executable, "-m", "pytest", "tests/test_scenarios.py", "-q", "-p", "no:cacheprovider"]
+SCENARIOS = [sys.executable, "-m", "pytest", "tests/test_scenarios.py", "-q", "-p", "no:cacheprovider"]
 REGISTRATION = "使用电子营业执照扫描二维码完成注册"
+GROUPS = ("validate", "suite", "evidence", "traces", "registration")
+EVIDENCE_KINDS = "evidence: "  # bench/profile_timers.py's names for the evidence's own calls
 
 
-def run(cmd: list[str]) -> tuple[float, subprocess.CompletedProcess]:
+def run(cmd: list[str], ok=(0,), env: dict | None = None) -> tuple[float, float, str]:
+    """Wall seconds, CPU seconds of the command and every process under it, and its output."""
     started = time.perf_counter()
-    done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
-    elapsed = time.perf_counter() - started
-    if done.returncode != 0:
-        sys.exit(f"failed: {' '.join(cmd)}\n{done.stdout[-2000:]}\n{done.stderr[-2000:]}")
-    return elapsed, done
+    child = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                             env={**os.environ, **(env or {})})
+    sampler = CpuSampler(child.pid)
+    sampler.start()
+    output = child.communicate()[0]
+    sampler.done.set()
+    sampler.join()
+    if child.returncode not in ok:
+        sys.exit(f"benchmark: failed ({child.returncode}): {' '.join(cmd)}\n{output[-3000:]}")
+    return time.perf_counter() - started, sum(sampler.by_kind().values()), output
 
 
-SELECTION: list[str] = []  # -m MARKS: a part of the suite, to check the benchmark itself quickly
+def passed(output: str) -> str:
+    found = re.findall(r"(\d+ passed[^\n]*?) in ([\d.]+)s", output)
+    return f"{found[-1][0]}, pytest {float(found[-1][1]):.1f} s" if found else "?"
 
 
-def suite(evidence: Path, *extra: str) -> tuple[float, dict]:
-    elapsed, _ = run([*PYTEST, "--evidence-dir", str(evidence), "--output", str(evidence / "traces"), *SELECTION,
-                      *extra])
-    return elapsed, json.loads((evidence / "run-record.json").read_text(encoding="utf-8"))
+def cores(wall: float, cpu: float) -> str:
+    return f"{cpu:.0f} s CPU, {cpu / wall:.2f} of {os.cpu_count()} cores busy"
 
 
-def harness_registration(evidence: Path, step_evidence: str) -> float:
-    # the 1.1 scenario runs first and pays for the browser launch, as the bare script's warm-up does; without step
-    # evidence there is no failure trace either, as in the bare script
-    traces = "on" if step_evidence == "on" else "off"
-    _, record = suite(evidence, "-m", "guide-1.1 or guide-1.2.2-1", "--step-evidence", step_evidence,
-                      "--failure-traces", traces)
-    return next(s["duration"] for s in record["scenarios"] if s["name"] == REGISTRATION)
+class Bench:
+    def __init__(self, tmp: Path, marks: list[str]) -> None:
+        self.tmp, self.marks, self.rows = tmp, marks, []
 
+    def row(self, name: str, value: str, note: str) -> None:
+        self.rows.append((name, value, note))
+        print(f"  {name}: {value} ({note})", file=sys.stderr, flush=True)
 
-def bare_registration() -> float:
-    _, done = run([sys.executable, "bench/bare_registration.py", "1"])
-    return float(done.stdout.split()[-1])
+    def scenarios(self, name: str, *extra: str, env: dict | None = None) -> tuple[float, float, dict, str]:
+        evidence = self.tmp / name
+        wall, cpu, output = run([*SCENARIOS, f"--evidence-dir={evidence}", f"--output={evidence / 'output'}",
+                                 *self.marks, *extra], env=env)
+        return wall, cpu, json.loads((evidence / "run-record.json").read_text(encoding="utf-8")), output
+
+    def validate(self) -> None:
+        out = self.tmp / "validate"
+        wall, cpu, output = run([sys.executable, "-m", "validator", "run", "--fail-on", "none",
+                                 "--record", str(out / "run-record.json"), "--out", str(out / "guide"),
+                                 *self.marks], ok=(0, 1))
+        pytest_seconds = float((re.findall(r"passed[^\n]* in ([\d.]+)s", output) or ["nan"])[-1])
+        self.row("`./harness validate --fail-on none` (scenarios -n auto, then the report: html, pdf, json, md)",
+                 f"{wall:.1f} s", f"{passed(output)}; report and start-up {wall - pytest_seconds:.1f} s; "
+                 f"{cores(wall, cpu)}")
+
+    def suite(self) -> None:
+        out = self.tmp / "suite"
+        wall, cpu, output = run([sys.executable, "-m", "pytest", "-n", "auto", "-q", "-p", "no:cacheprovider",
+                                 f"--evidence-dir={out}", f"--output={out / 'output'}"])
+        self.row("`./harness test` (unit tests and every scenario, -n auto)", f"{wall:.1f} s",
+                 f"{passed(output)}; {cores(wall, cpu)}")
+
+    def evidence(self) -> None:
+        timers = self.tmp / "timers.json"
+        env = {"APEC_PROFILE_TIMERS": str(timers),
+               "PYTHONPATH": os.pathsep.join([str(ROOT / "bench"), os.environ.get("PYTHONPATH", "")])}
+        wall, on_cpu, record, output = self.scenarios("serial", "-n", "0", "-p", "profile_timers", env=env)
+        off_wall, off_cpu, off_record, _ = self.scenarios("serial-no-evidence", "-n", "0", "--step-evidence", "off")
+        # the scenarios' own durations (from the run records): pytest's start-up is the same either way
+        on, off = (sum(s["duration"] for s in r["scenarios"]) for r in (record, off_record))
+        steps = sum(len(s["steps"]) for s in record["scenarios"])
+        shots = [shot for s in record["scenarios"] for step in s["steps"] for shot in step["shots"].values()]
+        taken = sum(not shot.get("unchanged") for shot in shots)
+        timed = json.loads(timers.read_text(encoding="utf-8"))["totals"]
+        inside = sum(seconds for kind, seconds in timed.items() if kind.startswith(EVIDENCE_KINDS))
+        self.row("scenarios, serial (-n 0), step evidence on", f"{wall:.1f} s",
+                 f"{passed(output)}; scenarios {on:.1f} s; {steps} steps, {len(shots)} device screenshots ({taken} "
+                 f"taken, {len(shots) - taken} copies of an unchanged screen); {cores(wall, on_cpu)}")
+        self.row("scenarios, serial, step evidence off", f"{off_wall:.1f} s",
+                 f"scenarios {off:.1f} s; {cores(off_wall, off_cpu)}")
+        self.row("evidence per step per device, by difference", f"{(on - off) / len(shots) * 1000:.0f} ms",
+                 f"{(on - off) / steps * 1000:.0f} ms per step; {(on - off) / on:.0%} of the scenarios' time, "
+                 f"{(on_cpu - off_cpu) / on_cpu:.0%} of the run's CPU")
+        self.row("evidence per step per device, timed in the run", f"{inside / len(shots) * 1000:.0f} ms",
+                 f"{inside:.1f} s in the evidence's calls (bench/profile_timers.py); "
+                 f"{inside / taken * 1000:.0f} ms per screenshot taken")
+
+    def traces(self) -> None:
+        default, cpu, record, _ = self.scenarios("serial-traces-by-rerun", "-n", "0")
+        recording, cpu_recording, recorded, _ = self.scenarios("serial-traces-recorded", "-n", "0",
+                                                               "--failure-traces", "on")
+        default, recording = (sum(s["duration"] for s in r["scenarios"]) for r in (record, recorded))
+        self.row("scenarios, serial, recording a trace as they run (--failure-traces on)", f"{recording:.1f} s",
+                 f"default (a trace by rerun, only on failure): {default:.1f} s; recording costs "
+                 f"{(recording - default) / recording:.0%} of the scenarios' time, "
+                 f"{(cpu_recording - cpu) / cpu_recording:.0%} of the run's CPU")
+
+    def harness_registration(self, name: str, evidence: str, traces: str) -> float:
+        # the 1.1 scenario runs first and pays for the browser launch, as the bare script's warm-up does
+        _, _, record, _ = self.scenarios(name, "-n", "0", "-m", "guide-1.1 or guide-1.2.2-1", "--step-evidence",
+                                         evidence, "--failure-traces", traces)
+        return next(s["duration"] for s in record["scenarios"] if s["name"] == REGISTRATION)
+
+    def registration(self, runs: int) -> None:
+        kinds = {"bare": [], "off": [], "shots": [], "shots+trace": []}
+        for index in range(runs):
+            _, _, output = run([sys.executable, "bench/bare_registration.py", "1"])
+            kinds["bare"].append(float(output.split()[-1]))
+            kinds["off"].append(self.harness_registration(f"reg-off-{index}", "off", "off"))
+            kinds["shots"].append(self.harness_registration(f"reg-shots-{index}", "on", "rerun"))
+            kinds["shots+trace"].append(self.harness_registration(f"reg-trace-{index}", "on", "on"))
+        median = {kind: statistics.median(values) for kind, values in kinds.items()}
+        listed = {kind: ", ".join(f"{v:.2f}" for v in values) for kind, values in kinds.items()}
+        self.row(f"§1.2.2 registration, bare Playwright (median of {runs})", f"{median['bare']:.2f} s",
+                 f"bench/bare_registration.py, the same clicks; runs {listed['bare']}")
+        for kind, label in (("off", "no step evidence, no trace"),
+                            ("shots", "a screenshot per step per device (the default)"),
+                            ("shots+trace", "a screenshot per step per device, a trace recorded as it runs")):
+            self.row(f"§1.2.2 registration, harness, {label}", f"{median[kind]:.2f} s",
+                     f"{median[kind] / median['bare']:.2f}× bare; runs {listed[kind]}")
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--runs", type=int, default=5, help="repetitions of the registration comparison")
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--only", default=",".join(GROUPS), help=f"groups to run, of {', '.join(GROUPS)} (all)")
+    parser.add_argument("--runs", type=int, default=3, help="interleaved runs of the registration comparison (3)")
     parser.add_argument("-m", dest="marks", default=None,
-                        help="only these scenarios in the suite rows (a quick check; the table then is not the suite's)")
+                        help="only these scenarios in validate, evidence and traces (a quick check of the benchmark)")
     options = parser.parse_args()
+    groups = [group.strip() for group in options.only.split(",") if group.strip()]
+    unknown = set(groups) - set(GROUPS)
+    if unknown:
+        parser.error(f"unknown group(s): {', '.join(sorted(unknown))}; choose from {', '.join(GROUPS)}")
+    bench = Bench(Path(tempfile.mkdtemp(prefix="apec-bench-")), ["-m", options.marks] if options.marks else [])
+    load_before = os.getloadavg()
+    for group in groups:
+        print(f"{group} ...", file=sys.stderr, flush=True)
+        bench.registration(options.runs) if group == "registration" else getattr(bench, group)()
+    load_after = os.getloadavg()
     if options.marks:
-        SELECTION.extend(["-m", options.marks])
-    tmp = Path(tempfile.mkdtemp(prefix="apec-bench-"))
-    rows = []
-
-    serial, record = suite(tmp / "serial")
-    parallel, _ = suite(tmp / "xdist", "-n", "2")
-    report, _ = run([sys.executable, "-m", "validator", "report", "--record", str(tmp / "xdist" / "run-record.json"),
-                     "--out", str(tmp / "guide"), "--fail-on", "none"])
-    lean, _ = suite(tmp / "xdist-lean", "-n", "2", "--failure-traces", "off")
-    bare_suite, _ = suite(tmp / "no-evidence", "--step-evidence", "off")
-    untraced, _ = suite(tmp / "no-traces", "--failure-traces", "off")
-    scenarios = len(record["scenarios"])
-    steps = sum(len(s["steps"]) for s in record["scenarios"])
-    shots = sum(len(step["shots"]) for s in record["scenarios"] for step in s["steps"])
-    rows += [
-        ("whole suite, serial", f"{serial:.1f} s", f"{scenarios} scenarios, {steps} steps, {shots} screenshots"),
-        ("whole suite, xdist -n 2", f"{parallel:.1f} s", f"{parallel / serial:.2f}× serial"),
-        ("validator report on that run (html, pdf, json, md)", f"{report:.1f} s",
-         f"guide validated end to end: {parallel + report:.1f} s"),
-        ("whole suite, xdist -n 2, no failure traces", f"{lean:.1f} s", f"{lean / serial:.2f}× serial"),
-        ("whole suite, serial, no step evidence", f"{bare_suite:.1f} s", ""),
-        ("evidence cost per step", f"{(serial - bare_suite) / steps * 1000:.0f} ms",
-         f"{(serial - bare_suite) / serial:.0%} of the serial suite"),
-        ("whole suite, serial, no failure traces", f"{untraced:.1f} s",
-         f"traces cost {(serial - untraced) / serial:.0%} of the serial suite"),
-    ]
-
-    harness_on, harness_off, bare = [], [], []
-    for index in range(options.runs):
-        harness_on.append(harness_registration(tmp / f"reg-on-{index}", "on"))
-        harness_off.append(harness_registration(tmp / f"reg-off-{index}", "off"))
-        bare.append(bare_registration())
-    on, off, raw = (statistics.median(values) for values in (harness_on, harness_off, bare))
-    rows += [
-        ("§1.2.2 registration, bare Playwright (median)", f"{raw:.2f} s", f"runs: {', '.join(f'{v:.2f}' for v in bare)}"),
-        ("§1.2.2 registration, harness, no step evidence, no trace", f"{off:.2f} s", f"{off / raw:.2f}× bare"),
-        ("§1.2.2 registration, harness, screenshot every step, trace", f"{on:.2f} s", f"{on / raw:.2f}× bare"),
-    ]
-    load = os.getloadavg()
-    if options.marks:
-        print(f"\nsuite rows: only -m {options.marks!r}")
-    print(f"\nmachine: {os.cpu_count()} cores, load average {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f}\n")
+        print(f"\nscenario rows: only -m {options.marks!r}")
+    print(f"\nmachine: {os.cpu_count()} cores; load average (1 min) {load_before[0]:.1f} at the start, "
+          f"{load_after[0]:.1f} at the end (5 min: {load_after[1]:.1f})\n")
     print("| measurement | time | note |\n| --- | --- | --- |")
-    for name, value, note in rows:
+    for name, value, note in bench.rows:
         print(f"| {name} | {value} | {note} |")
+    print(f"\nruns kept in {bench.tmp}")
 
 
 if __name__ == "__main__":

@@ -1,22 +1,25 @@
 """Before/after in one run: the same scenarios on two or more commits, interleaved, and their screenshots compared
-byte for byte with the first commit's. Run:
+pixel for pixel with the first commit's (decoded: the same picture may be encoded differently). Run:
 `.venv/bin/python bench/compare.py BEFORE AFTER [MORE...] [-m "guide-1.2.2 or guide-1.3"] [--runs 2]`.
 
 On a shared, loaded machine only a ratio measured in one run means anything: the runs alternate (A B A B ...) so
 that load from outside hits both alike. Besides wall time it reports the CPU seconds of the processes the run
-waited for (getrusage of children: pytest, the Playwright driver and the Chromium processes reaped through it; it
-counts less than bench/profile.py's /proc sampling, about 27 s against 46 s here), which outside load disturbs
-much less than wall time. Each commit is exported with `git archive` and run with this .venv."""
+used by the run's processes (pytest, the Playwright driver, every Chromium process), sampled from /proc as
+bench/profile.py does; outside load disturbs it much less than wall time. (getrusage of children, as
+/usr/bin/time counts, misses about 40% of it: Chromium's renderers are not reaped through pytest.) Each commit is exported with `git archive` and run with this .venv."""
 import argparse
 import filecmp
 import json
-import resource
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from PIL import Image, ImageChops
+
+from profile import CpuSampler  # bench/profile.py: this script's folder comes first on sys.path
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -32,29 +35,36 @@ def export(ref: str, into: Path) -> Path:
     return into
 
 
-def cpu_of_children() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
-
-
 def run(tree: Path, marks: str, evidence: Path) -> tuple[float, float, int, float]:
-    cpu = cpu_of_children()
     started = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "pytest", "tests/test_scenarios.py", "-q", "-n", "0", "-p",
-                           "no:cacheprovider", "-m", marks, "--evidence-dir", str(evidence)], cwd=tree,
-                          capture_output=True, text=True)
+    child = subprocess.Popen([sys.executable, "-m", "pytest", "tests/test_scenarios.py", "-q", "-n", "0", "-p",
+                              "no:cacheprovider", "-m", marks, "--evidence-dir", str(evidence)], cwd=tree,
+                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    sampler = CpuSampler(child.pid)
+    sampler.start()
+    output = child.communicate()[0]
+    sampler.done.set()
+    sampler.join()
     wall = time.perf_counter() - started
-    if done.returncode != 0:
-        sys.exit(f"compare: a run failed in {tree}:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}")
+    if child.returncode != 0:
+        sys.exit(f"compare: a run failed in {tree}:\n{output[-3000:]}")
     record = json.loads((evidence / "run-record.json").read_text(encoding="utf-8"))
     return (wall, sum(s["duration"] for s in record["scenarios"]), len(record["scenarios"]),
-            cpu_of_children() - cpu)
+            sum(sampler.by_kind().values()))
+
+
+def same_pixels(one: Path, other: Path) -> bool:
+    if filecmp.cmp(one, other, shallow=False):
+        return True
+    with Image.open(one) as a, Image.open(other) as b:
+        a, b = a.convert("RGBA"), b.convert("RGBA")
+        return a.size == b.size and ImageChops.difference(a, b).getbbox() is None
 
 
 def same_screenshots(before: Path, after: Path) -> tuple[int, list[str]]:
     names = sorted(p.relative_to(before).as_posix() for p in before.rglob("*.png"))
     others = sorted(p.relative_to(after).as_posix() for p in after.rglob("*.png"))
-    differ = [name for name in names if name in others and not filecmp.cmp(before / name, after / name, shallow=False)]
+    differ = [name for name in names if name in others and not same_pixels(before / name, after / name)]
     return len(names) - len(differ), differ + [f"missing: {n}" for n in set(names) ^ set(others)]
 
 

@@ -54,8 +54,10 @@ def main() -> None:
 def _run(run: int, pytest_args: list[str]) -> dict:
     evidence = Path(tempfile.mkdtemp(prefix="apec-flake-"))
     started = time.perf_counter()
+    # --failure-traces on: a flaky failure's trace must be of the run that failed, not of a rerun that may pass
     done = subprocess.run([sys.executable, "-m", "pytest", "tests/test_scenarios.py", "-q", "-n", "2",
-                           "--evidence-dir", str(evidence), "--output", str(evidence / "results"), *pytest_args],
+                           "--failure-traces", "on", "--evidence-dir", str(evidence), "--output",
+                           str(evidence / "results"), *pytest_args],
                           cwd=ROOT, capture_output=True, text=True)
     record = evidence / "run-record.json"
     if not record.exists():

@@ -138,6 +138,22 @@ def table(title: str, values: dict[str, float], unit: str, total: float | None =
     return "\n".join(lines)
 
 
+def scenario_table(record_path: Path, shown: int = 10) -> str:
+    """Per scenario, from the run record: the slowest, with their steps and the pictures they took."""
+    if not record_path.exists():
+        return ""
+    scenarios = json.loads(record_path.read_text(encoding="utf-8"))["scenarios"]
+    total = sum(s["duration"] for s in scenarios) or 1.0
+    lines = [f"\nScenarios by wall time ({len(scenarios)}, {total:.1f} s in all; the {shown} slowest)\n",
+             "| scenario | seconds | share | steps | pictures taken / device screenshots |", "| --- | --- | --- | --- | --- |"]
+    for s in sorted(scenarios, key=lambda s: -s["duration"])[:shown]:
+        shots = [shot for step in s["steps"] for shot in step["shots"].values()]
+        taken = sum(not shot.get("unchanged") for shot in shots)
+        lines.append(f"| {s['name']} | {s['duration']:.1f} | {s['duration'] / total:.1%} | {len(s['steps'])} | "
+                     f"{taken} / {len(shots)} |")
+    return "\n".join(lines)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("-m", dest="marks", default="guide-1.2.2 or guide-1.3", help="which scenarios (pytest -m)")
@@ -180,6 +196,7 @@ def main() -> None:
     print(table("CPU by process (all CPU the run used)", cpu, "process"))
     print(f"\nCPU used / wall: {sum(cpu.values()) / wall:.2f} cores busy on average")
     print(table("Wall time of the test thread by kind of work (exclusive time)", walls, "work", session))
+    print(scenario_table(out / "evidence" / "run-record.json"))
     if not options.no_py_spy and raw.exists():
         samples = pyspy_shares(raw, options.rate)
         print(table("Python process CPU by function (py-spy, active samples)", samples, "Python work"))

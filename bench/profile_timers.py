@@ -49,17 +49,23 @@ def _wrap(owner, names, kind) -> None:
 
 
 def _evaluate_kind(args, kwargs) -> str:
-    from fixtures import evidence
-    script = args[1] if len(args) > 1 else kwargs.get("expression")
+    from fixtures import evidence, page_reader, visual
+    script = args[1] if len(args) > 1 else kwargs.get("expression", kwargs.get("function"))
     if script == evidence.FINGERPRINT_SCRIPT:
         return "evidence: fingerprint (page hash)"
-    if script == evidence.TEXTS_SCRIPT:
+    if script == evidence.LOOK_SCRIPT:
+        return "evidence: fingerprint (page hash; a changed page prepared for its picture)"
+    if script in (evidence.TEXTS_SCRIPT, evidence.FACTS_SCRIPT, evidence.RESTORE_AND_READ_SCRIPT):
         return "evidence: visible texts and boxes"
+    if script in (page_reader.PREPARE_SCRIPT, page_reader.CLEANUP_SCRIPT, page_reader.EMULATION_SCRIPT):
+        return "evidence: screenshot (capture, PNG encode, write)"
+    if script == visual.MASK_SCRIPT:
+        return "evidence: other (file copy, visual, bookkeeping)"
     return "page: evaluate (other)"
 
 
 def _install() -> None:
-    from fixtures import control, evidence, mail
+    from fixtures import control, evidence, mail, page_reader
     _wrap(sync.BrowserType, ("launch", "connect"), "browser: launch")
     _wrap(sync.Browser, ("new_context", "close"), "browser: contexts (new, close)")
     _wrap(sync.BrowserContext, ("new_page", "close"), "browser: contexts (new, close)")
@@ -73,6 +79,10 @@ def _install() -> None:
         _wrap(owner, ("wait_for_selector", "wait_for_function", "wait_for_timeout"), "page: waits (wait_for, expect)")
         _wrap(owner, ("evaluate",), _evaluate_kind)
     _wrap(sync.Page, ("screenshot",), "evidence: screenshot (capture, PNG encode, write)")
+    # the evidence reads pages over a CDP session of its own (fixtures/page_reader.py)
+    _wrap(page_reader.PageReader, ("screenshot", "capture"), "evidence: screenshot (capture, PNG encode, write)")
+    _wrap(page_reader.PageReader, ("evaluate",), _evaluate_kind)
+    _wrap(page_reader.PageReader, ("__init__",), "evidence: page reader (CDP session, once a page)")
     _wrap(sync.Locator, ACTIONS, "page: actions (click, fill, ...)")
     _wrap(sync.Locator, QUERIES, "page: queries (is_visible, text, ...)")
     _wrap(sync.Locator, ("wait_for",), "page: waits (wait_for, expect)")
