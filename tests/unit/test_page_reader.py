@@ -50,3 +50,17 @@ def test_the_readers_pictures_are_playwrights_full_page_screenshots_and_leave_th
             mine, playwrights = _pixels(picture), _pixels(theirs)
             assert mine.size == playwrights.size
             assert ImageChops.difference(mine, playwrights).getbbox() is None
+
+
+def test_encoded_for_size_the_picture_is_smaller_with_the_same_pixels():
+    """--screenshot-encoding size: zlib's default level, for CI that keeps the screenshots."""
+    def shoot(browser):
+        page = browser.new_context(**DESKTOP).new_page()
+        page.set_content(TALL)
+        fast, small = PageReader(page, fast=True).screenshot(), PageReader(page, fast=False).screenshot()
+        page.context.close()
+        return fast, small
+
+    fast, small = in_browser(shoot)
+    assert len(small) < len(fast)
+    assert ImageChops.difference(_pixels(fast), _pixels(small)).getbbox() is None
