@@ -20,13 +20,11 @@ import json
 import os
 import re
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-from profile import CpuSampler  # bench/profile.py: this script's folder comes first on sys.path
+from profile import run_sampled  # bench/profile.py: this script's folder comes first on sys.path
 
 ROOT = Path(__file__).resolve().parent.parent
 SCENARIOS = [sys.executable, "-m", "pytest", "tests/test_scenarios.py", "-q", "-p", "no:cacheprovider"]
@@ -37,17 +35,10 @@ EVIDENCE_KINDS = "evidence: "  # bench/profile_timers.py's names for the evidenc
 
 def run(cmd: list[str], ok=(0,), env: dict | None = None) -> tuple[float, float, str]:
     """Wall seconds, CPU seconds of the command and every process under it, and its output."""
-    started = time.perf_counter()
-    child = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                             env={**os.environ, **(env or {})})
-    sampler = CpuSampler(child.pid)
-    sampler.start()
-    output = child.communicate()[0]
-    sampler.done.set()
-    sampler.join()
-    if child.returncode not in ok:
-        sys.exit(f"benchmark: failed ({child.returncode}): {' '.join(cmd)}\n{output[-3000:]}")
-    return time.perf_counter() - started, sum(sampler.by_kind().values()), output
+    wall, output, returncode, cpu = run_sampled(cmd, ROOT, {**os.environ, **(env or {})})
+    if returncode not in ok:
+        sys.exit(f"benchmark: failed ({returncode}): {' '.join(cmd)}\n{output[-3000:]}")
+    return wall, sum(cpu.values()), output
 
 
 def passed(output: str) -> str:

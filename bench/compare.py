@@ -14,12 +14,11 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 from PIL import Image, ImageChops
 
-from profile import CpuSampler  # bench/profile.py: this script's folder comes first on sys.path
+from profile import run_sampled  # bench/profile.py: this script's folder comes first on sys.path
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -36,21 +35,13 @@ def export(ref: str, into: Path) -> Path:
 
 
 def run(tree: Path, marks: str, evidence: Path) -> tuple[float, float, int, float]:
-    started = time.perf_counter()
-    child = subprocess.Popen([sys.executable, "-m", "pytest", "tests/test_scenarios.py", "-q", "-n", "0", "-p",
-                              "no:cacheprovider", "-m", marks, "--evidence-dir", str(evidence)], cwd=tree,
-                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    sampler = CpuSampler(child.pid)
-    sampler.start()
-    output = child.communicate()[0]
-    sampler.done.set()
-    sampler.join()
-    wall = time.perf_counter() - started
-    if child.returncode != 0:
+    wall, output, returncode, cpu = run_sampled(
+        [sys.executable, "-m", "pytest", "tests/test_scenarios.py", "-q", "-n", "0", "-p", "no:cacheprovider",
+         "-m", marks, "--evidence-dir", str(evidence)], tree)
+    if returncode != 0:
         sys.exit(f"compare: a run failed in {tree}:\n{output[-3000:]}")
     record = json.loads((evidence / "run-record.json").read_text(encoding="utf-8"))
-    return (wall, sum(s["duration"] for s in record["scenarios"]), len(record["scenarios"]),
-            sum(sampler.by_kind().values()))
+    return wall, sum(s["duration"] for s in record["scenarios"]), len(record["scenarios"]), sum(cpu.values())
 
 
 def same_pixels(one: Path, other: Path) -> bool:

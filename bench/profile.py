@@ -107,6 +107,18 @@ class CpuSampler(threading.Thread):
         return dict(totals)
 
 
+def run_sampled(command: list[str], cwd, env: dict | None = None) -> tuple[float, str, int, dict[str, float]]:
+    """Runs the command with its CPU sampled: (wall seconds, output, exit code, CPU seconds per process kind)."""
+    started = time.perf_counter()
+    child = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    sampler = CpuSampler(child.pid)
+    sampler.start()
+    output = child.communicate()[0]
+    sampler.done.set()
+    sampler.join()
+    return time.perf_counter() - started, output, child.returncode, sampler.by_kind()
+
+
 def classify(stack: str, rules) -> str | None:
     for name, pattern in rules:
         if re.search(pattern, stack):
@@ -174,23 +186,15 @@ def main() -> None:
         "--format", "raw", "--output", str(raw), "--", *pytest]
     env = {**os.environ, "APEC_PROFILE_TIMERS": str(timers),
            "PYTHONPATH": os.pathsep.join([str(ROOT / "bench"), os.environ.get("PYTHONPATH", "")])}
-    started = time.perf_counter()
     load_before = os.getloadavg()[0]
-    child = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    sampler = CpuSampler(child.pid)
-    sampler.start()
-    output = child.communicate()[0]
-    sampler.done.set()
-    sampler.join()
-    wall = time.perf_counter() - started
-    if child.returncode not in (0, 1):
-        sys.exit(f"profile: the run failed ({child.returncode}):\n{output[-3000:]}")
+    wall, output, returncode, cpu = run_sampled(command, ROOT, env)
+    if returncode not in (0, 1):
+        sys.exit(f"profile: the run failed ({returncode}):\n{output[-3000:]}")
     summary = next((line for line in reversed(output.splitlines()) if " in " in line and "passed" in line), "")
     measured = json.loads(timers.read_text(encoding="utf-8"))
     session = measured["session_wall"]
     walls = dict(measured["totals"])
     walls["harness Python, pytest-bdd, fixtures (untimed)"] = session - sum(walls.values())
-    cpu = sampler.by_kind()
     print(f"scenarios: -m {options.marks!r}, serial; {summary}; wall {wall:.1f} s (pytest session {session:.1f} s); "
           f"load average {load_before:.1f} → {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     print(table("CPU by process (all CPU the run used)", cpu, "process"))
