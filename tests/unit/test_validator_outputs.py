@@ -14,33 +14,7 @@ from validator.findings import Highlight
 from validator.html_parts import Pictures
 from validator.boxes import Box
 from validator.record import Shot
-
-HERE = Path(__file__).resolve().parent
-GUIDE = HERE.parents[1] / "guide" / "hunan-apec-account-registration.md"
-SAMPLE = HERE / "data" / "run-record-sample.json"
-PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-                    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082")
-
-
-def write_record(folder: Path, change=None) -> Path:
-    """The sample record in its own folder, with a tiny PNG for every screenshot it names."""
-    data = json.loads(SAMPLE.read_text(encoding="utf-8"))
-    if change:
-        change(data)
-    for sc in data["scenarios"]:
-        for st in sc["steps"]:
-            for shot in st["shots"].values():
-                path = folder / shot["screenshot"]
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_bytes(PNG)
-    record = folder / "run-record.json"
-    record.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    return record
-
-
-def report(record: Path, out: Path, *extra: str) -> int:
-    return main(["report", "--record", str(record), "--guide", str(GUIDE), "--out", str(out),
-                 "--formats", "html,json,md", *extra])
+from validator_records import GUIDE, PNG, SAMPLE, report, write_record
 
 
 @pytest.fixture(scope="module")
