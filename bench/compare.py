@@ -1,6 +1,7 @@
 """Before/after in one run: the same scenarios on two or more commits, interleaved, and their screenshots compared
 pixel for pixel with the first commit's (decoded: the same picture may be encoded differently). Run:
-`.venv/bin/python bench/compare.py BEFORE AFTER [MORE...] [-m "guide-1.2.2 or guide-1.3"] [--runs 2]`.
+`.venv/bin/python bench/compare.py BEFORE AFTER [MORE...] [-m "guide-1.2.2 or guide-1.3"] [--runs 2] [-n 2]`
+(`-m ""`: every scenario; `-n`: xdist workers, 0 serial).
 
 On a shared, loaded machine only a ratio measured in one run means anything: the runs alternate (A B A B ...) so
 that load from outside hits both alike. Besides wall time it reports the CPU seconds of the processes the run
@@ -34,10 +35,11 @@ def export(ref: str, into: Path) -> Path:
     return into
 
 
-def run(tree: Path, marks: str, evidence: Path) -> tuple[float, float, int, float]:
+def run(tree: Path, marks: str, evidence: Path, workers: int = 0) -> tuple[float, float, int, float]:
+    selection = ["-m", marks] if marks else []
     wall, output, returncode, cpu = run_sampled(
-        [sys.executable, "-m", "pytest", "tests/test_scenarios.py", "-q", "-n", "0", "-p", "no:cacheprovider",
-         "-m", marks, "--evidence-dir", str(evidence)], tree)
+        [sys.executable, "-m", "pytest", "tests/test_scenarios.py", "-q", "-n", str(workers), "-p", "no:cacheprovider",
+         *selection, "--evidence-dir", str(evidence)], tree)
     if returncode != 0:
         sys.exit(f"compare: a run failed in {tree}:\n{output[-3000:]}")
     record = json.loads((evidence / "run-record.json").read_text(encoding="utf-8"))
@@ -64,6 +66,7 @@ def main() -> None:
     parser.add_argument("refs", nargs="+", metavar="COMMIT", help="two or more commits, the first is the baseline")
     parser.add_argument("-m", dest="marks", default="guide-1.2.2 or guide-1.3")
     parser.add_argument("--runs", type=int, default=2, help="runs of each commit, interleaved")
+    parser.add_argument("-n", dest="workers", type=int, default=0, help="xdist workers (default 0: serial)")
     options = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="apec-compare-"))
     if len(options.refs) < 2:
@@ -72,10 +75,11 @@ def main() -> None:
     results = {ref: [] for ref in trees}
     for index in range(options.runs):
         for position, (ref, tree) in enumerate(trees.items()):
-            results[ref].append(run(tree, options.marks, tmp / f"evidence-{position}-{index}"))
+            results[ref].append(run(tree, options.marks, tmp / f"evidence-{position}-{index}", options.workers))
     base = options.refs[0]
     scenarios = results[base][0][2]
-    print(f"\n-m {options.marks!r}, serial, {scenarios} scenarios, {options.runs} runs of each, interleaved\n")
+    how = f"-n {options.workers}" if options.workers else "serial"
+    print(f"\n-m {options.marks!r}, {how}, {scenarios} scenarios, {options.runs} runs of each, interleaved\n")
     print("| commit | wall (median) | CPU used (median) | sum of scenario durations (median) | walls; CPUs | "
           f"ratios to {base}: wall, CPU | screenshots identical to {base}'s |")
     print("| --- | --- | --- | --- | --- | --- | --- |")
