@@ -10,13 +10,16 @@ from mock_portal import forms
 
 SPECIAL = "%&=+0123456789abcdefABCDEFgz \x00\x7f\x80é中"
 # Bodies made of pieces: any characters, the characters that mean something in a form, and escapes of any bytes,
-# UTF-8 or not (an escaped Chinese character, half of one, a lone 0xFF).
+# UTF-8 or not (an escaped Chinese character, half of one, a lone 0xFF), and escapes gone wrong.
 piece = st.one_of(
     st.text(max_size=8),
     st.text(alphabet=SPECIAL, max_size=12),
     st.binary(max_size=8).map(lambda data: "".join(f"%{b:02X}" for b in data)),
     st.binary(max_size=8).map(lambda data: "".join(f"%{b:02x}" for b in data)),
     st.text(max_size=4).map(lambda text: urllib.parse.quote(text, safe="")),
+    # shaped like escapes and only some of them are: "%4g", "%%41", "%zz"
+    st.lists(st.text(alphabet="0123456789abcdefABCDEFgz%", min_size=2, max_size=2), max_size=6).map(
+        lambda pairs: "".join("%" + pair for pair in pairs)),
 )
 bodies = st.lists(piece, max_size=12).map("".join)
 
