@@ -227,6 +227,7 @@ def _section_terms(section: Section, title: str, said: list[str], screens, steps
     return frozenset(out)
 
 
+@lru_cache(maxsize=500_000)  # the same guide and run are matched again by each analysis of them
 def _quotes(sentence: str, step: str) -> bool:
     """The step is the sentence's words (links.Link.strong): most of the shorter of the two is a shared run.
     A run like "电子营业执照" alone, in half the steps of the suite, does not make a step the sentence's."""
