@@ -4,6 +4,7 @@ two features (one an outline of two rows), one of them failing at its last step.
 JUnit is read with junitparser, Cucumber JSON against the feature files' own lines, Allure's result files as the
 Allure CLI reads them (when the `allure` extra is installed)."""
 import base64
+import fcntl
 import json
 import os
 import re
@@ -30,7 +31,28 @@ def _allure_installed() -> bool:
 
 @pytest.fixture(scope="module")
 def run(tmp_path_factory):
-    out = tmp_path_factory.mktemp("ci-reports")
+    """One child run for the whole test run. Under xdist each worker handed one of these tests builds this module
+    fixture: the first runs the child, the others wait on the lock and read its folder and outcome (pytest-xdist's
+    recipe for a fixture made once). Each worker still asserts the outcome itself."""
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # the run's temporary folder, the workers' own ones inside it
+    out = shared / "ci-reports"
+    with open(shared / "ci-reports.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes, also when this worker dies
+        outcome = out / "outcome.json"
+        if not outcome.exists():
+            out.mkdir()
+            result = _child_run(out)
+            outcome.write_text(json.dumps({"returncode": result.returncode, "stdout": result.stdout,
+                                           "stderr": result.stderr}), encoding="utf-8")
+    result = json.loads(outcome.read_text(encoding="utf-8"))
+    assert result["returncode"] == 1, result["stdout"][-3000:] + result["stderr"][-3000:]  # exactly the failure planted
+    assert "1 failed, 3 passed" in result["stdout"], result["stdout"][-3000:]
+    return out
+
+
+def _child_run(out: Path) -> subprocess.CompletedProcess:
     args = [sys.executable, "-m", "pytest", "tests/test_scenarios.py", "-m", "guide-1.1 or guide-1.2.1.1", "-n", "2",
             "-q", "-p", "failing_step", f"--evidence-dir={out / 'evidence'}", f"--output={out / 'output'}",
             f"--junitxml={out / 'junit.xml'}", f"--cucumber-report={out / 'cucumber.json'}"]
@@ -38,10 +60,7 @@ def run(tmp_path_factory):
         args += [f"--alluredir={out / 'allure'}"]  # "=": pytest must not take a folder for a test path
     env = {**os.environ, "APEC_FAIL_STEP": FAILING_STEP,
            "PYTHONPATH": os.pathsep.join([str(ROOT / "tests" / "data"), os.environ.get("PYTHONPATH", "")])}
-    result = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=600, env=env)
-    assert result.returncode == 1, result.stdout[-3000:] + result.stderr[-3000:]  # exactly the failure planted
-    assert "1 failed, 3 passed" in result.stdout, result.stdout[-3000:]
-    return out
+    return subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=600, env=env)
 
 
 def _properties(case) -> list[tuple[str, str]]:

@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from urllib.parse import urlparse
 
 from .findings import Finding
@@ -225,11 +227,27 @@ def _section_terms(section: Section, title: str, said: list[str], screens, steps
     return frozenset(out)
 
 
+@lru_cache(maxsize=500_000)  # the same guide and run are matched again by each analysis of them
 def _quotes(sentence: str, step: str) -> bool:
     """The step is the sentence's words (links.Link.strong): most of the shorter of the two is a shared run.
     A run like "电子营业执照" alone, in half the steps of the suite, does not make a step the sentence's."""
+    need = STRONG * min(len(_letters(sentence)), len(_letters(step)))
+    # The quote's shared letters are matched pairs, so never more than the letters the two have in common, counted
+    # with their repeats: most pairs of a sentence and a step fail this before the costlier alignment.
+    if _common_letters(_letters(sentence), _letters(step)) < need:
+        return False
     q = quote(sentence, step)
-    return q is not None and q.shared >= STRONG * min(len(_letters(sentence)), len(_letters(step)))
+    return q is not None and q.shared >= need
+
+
+def _common_letters(a: str, b: str) -> int:
+    counts = _letter_counts(b)
+    return sum(min(n, counts[c]) for c, n in _letter_counts(a).items() if c in counts)
+
+
+@lru_cache(maxsize=100_000)
+def _letter_counts(text: str) -> Counter:
+    return Counter(text)
 
 
 def _letters(term: str) -> str:

@@ -35,15 +35,22 @@ def _vocabulary(record: RunRecord, scenarios: list, cache: dict) -> frozenset[st
 
 
 def _words(shots) -> frozenset[str]:
+    # each text once: a screen's texts come back in every shot of it, and in every analysis of the same run
     out = set()
-    for _, _, shot in shots:
-        for s in shot.strings():
-            for t in (normalize(s), *tokens(s)):
-                word = letters(t)[0]
-                if (NAME_MIN - 1 <= len(word) <= NAME_MAX and CJK.search(word) and not re.search(r"\d", word)
-                        and not MESSAGE.search(word)):
-                    out.add(word)
+    for s in {s for _, _, shot in shots for s in shot.strings()}:
+        out.update(_words_of(s))
     return frozenset(out)
+
+
+@lru_cache(maxsize=100_000)
+def _words_of(text: str) -> tuple[str, ...]:
+    out = []
+    for t in (normalize(text), *tokens(text)):
+        word = letters(t)[0]
+        if (NAME_MIN - 1 <= len(word) <= NAME_MAX and CJK.search(word) and not re.search(r"\d", word)
+                and not MESSAGE.search(word)):
+            out.append(word)
+    return tuple(out)
 
 
 @lru_cache(maxsize=100_000)

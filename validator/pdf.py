@@ -14,10 +14,13 @@ SYSTEM_CHROMIUM = ("chromium-headless-shell", "chromium", "chromium-browser", "g
 # Screenshots are PNG, right for the HTML (sharp text, click to enlarge) and heavy on paper: printed, a picture is at
 # most this wide in pixels (about 150 dpi across the A4 text width) and JPEG-compressed, which keeps the PDF small.
 PRINT_IMAGE_WIDTH = 1100
+# The pictures are decoded all at once (Chromium decodes off the main thread), drawn and encoded one by one, and their
+# JPEGs decoded all at once again before printing.
 PRINT_IMAGES_SCRIPT = """async (maxWidth) => {
-  for (const img of Array.from(document.images)) {
-    if (!img.src.startsWith("data:image/png")) continue;
-    await img.decode().catch(() => null);
+  const pictures = Array.from(document.images).filter((img) => img.src.startsWith("data:image/png"));
+  await Promise.all(pictures.map((img) => img.decode().catch(() => null)));
+  const printed = [];
+  for (const img of pictures) {
     if (!img.naturalWidth) continue;
     const scale = Math.min(1, maxWidth / img.naturalWidth);
     const canvas = document.createElement("canvas");
@@ -28,8 +31,9 @@ PRINT_IMAGES_SCRIPT = """async (maxWidth) => {
     ctx.fillRect(0, 0, canvas.width, canvas.height);
     ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
     img.src = canvas.toDataURL("image/jpeg", 0.82);
-    await img.decode().catch(() => null);
+    printed.push(img.decode().catch(() => null));
   }
+  await Promise.all(printed);
 }"""
 
 

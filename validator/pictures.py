@@ -21,11 +21,15 @@ from __future__ import annotations
 
 import base64
 import re
+from bisect import bisect_right
+from functools import lru_cache
 from html import escape
 from dataclasses import dataclass, field
+from itertools import accumulate
+from operator import mul
 from pathlib import Path
 
-from PIL import Image, ImageChops, ImageFilter, ImageStat, UnidentifiedImageError
+from PIL import Image, ImageChops, ImageFilter, UnidentifiedImageError
 
 from .findings import Finding, Highlight
 from .guide import Guide
@@ -100,20 +104,40 @@ def label_difference(picture: Image.Image, fresh: Image.Image, box: tuple[int, i
     none. The place is searched row by row, then a column either side."""
     left, top, right, bottom = box
     ref = fresh.crop(box)
-    background = ImageStat.Stat(ref).median[0]
-    contrast = max(MIN_CONTRAST, ImageStat.Stat(ref.point(lambda v: abs(v - background))).mean[0])
+    background = _median(ref)
+    contrast = max(MIN_CONTRAST, _mean(ref.point(_distance_from(background))))
 
     def unlike(dx: int, dy: int) -> float:
         if top + dy < 0 or bottom + dy > picture.height or left + dx < 0 or right + dx > picture.width:
             return 1.0
         other = picture.crop((left + dx, top + dy, right + dx, bottom + dy))
-        shift = background - ImageStat.Stat(other).median[0]  # a picture saved lighter, darker, with fewer colours
-        if shift:
-            other = other.point(lambda v: min(255, max(0, v + shift)))
-        return min(1.0, ImageStat.Stat(ImageChops.difference(ref, other)).mean[0] / contrast)
+        shift = background - _median(other)  # a picture saved lighter, darker, with fewer colours
+        if shift:  # each level moved by the shift, clipped to 0-255
+            level = Image.new("L", other.size, abs(shift))
+            other = ImageChops.add(other, level) if shift > 0 else ImageChops.subtract(other, level)
+        return min(1.0, _mean(ImageChops.difference(ref, other)) / contrast)
 
     row = min(range(-shift, shift + 1), key=lambda dy: (unlike(0, dy), abs(dy)))
     return min(unlike(dx, dy) for dy in (row - 1, row, row + 1) for dx in (-1, 0, 1))
+
+
+# The label search asks for a median and a mean some 600 times a label. These give what ImageStat.Stat(im).median[0]
+# and .mean[0] give for a greyscale picture, with their loops over the 256 levels in C (accumulate, map).
+def _median(grey_image: Image.Image) -> int:
+    """The first grey level at which more than half the pixels (count // 2) are counted."""
+    cumulative = list(accumulate(grey_image.histogram()))
+    return min(255, bisect_right(cumulative, cumulative[-1] // 2))
+
+
+def _mean(grey_image: Image.Image) -> float:
+    histogram = grey_image.histogram()
+    count = sum(histogram)
+    return sum(map(mul, range(256), histogram)) / count if count else 0
+
+
+@lru_cache(maxsize=256)
+def _distance_from(level: int) -> tuple[int, ...]:
+    return tuple(abs(v - level) for v in range(256))
 
 
 def compare(picture_path: Path, shot: Shot, shot_path: Path) -> Comparison:

@@ -18,8 +18,9 @@ def catcher():
 @pytest.fixture
 def app(tmp_path, catcher):
     catcher.clear()
+    # NORMAL: no disk sync at each commit, as the scenarios' server (test_store_durability.py checks FULL's default)
     return create_app({"TESTING": True, "DATABASE": str(tmp_path / "x.sqlite3"), "WTF_CSRF_ENABLED": False,
-                       "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000",
+                       "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000", "DATABASE_SYNCHRONOUS": "NORMAL",
                        "MAIL_SMTP_HOST": catcher.host, "MAIL_SMTP_PORT": catcher.port})
 
 

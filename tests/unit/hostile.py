@@ -2,6 +2,7 @@
 Where to send it, and in which session state, is hostile_targets.py.
 """
 import urllib.parse
+from functools import lru_cache
 from html.parser import HTMLParser
 
 from hypothesis import strategies as st
@@ -87,8 +88,15 @@ def describe(pairs) -> list:
 
 
 def urlencoded(pairs) -> tuple[bytes, str]:
-    # quote_plus percent-encodes bytes as they are, so non-UTF-8 arrives as such
-    return urllib.parse.urlencode(pairs).encode("ascii"), "application/x-www-form-urlencoded"
+    # urllib.parse.urlencode(pairs), each name and value quoted once per run: the sweep sends the same 100,000
+    # characters to every field, and quoting them is a loop in Python.
+    body = "&".join(f"{_quoted(name)}={_quoted(value)}" for name, value in pairs)
+    return body.encode("ascii"), "application/x-www-form-urlencoded"
+
+
+@lru_cache(maxsize=1024)
+def _quoted(text: str | bytes) -> str:
+    return urllib.parse.quote_plus(text)  # bytes as they are, so non-UTF-8 arrives as such
 
 
 def multipart(pairs, files: set[str]) -> tuple[bytes, str]:

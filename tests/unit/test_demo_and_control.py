@@ -23,7 +23,8 @@ def test_control_api_answers_in_testing_mode(tmp_path):
 
 
 def test_seeded_standalone_server_keeps_state_across_restarts(tmp_path):
-    config = {"DATABASE": str(tmp_path / "portal.sqlite3"), "SEED_DEMO": True}
+    config = {"DATABASE": str(tmp_path / "portal.sqlite3"), "SEED_DEMO": True,
+              "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000"}  # the demo people's passwords: not what is checked
     create_app(config)
     app = create_app(config)
     with app.app_context():
@@ -41,7 +42,8 @@ def _enterprise(app) -> int:
     from mock_portal import arrange
 
     store = app.extensions["portal"].store
-    rep = arrange.person(store, name="张三", id_number="430121198001010017", mobile="13800000000")
+    with app.app_context():  # the app's password hashing method (cheap in the tests' apps), not a real server's
+        rep = arrange.person(store, name="张三", id_number="430121198001010017", mobile="13800000000")
     return arrange.enterprise(store, "湖南示例科技有限公司", demo.ENTERPRISE["uscc"], rep, claimed=True)
 
 
@@ -77,8 +79,12 @@ def served(monkeypatch, tmp_path):
 
     from mock_portal import __main__ as standalone
 
+    from mock_portal import passwords
+
     calls = []
     monkeypatch.setattr(werkzeug.serving, "run_simple", lambda *args, **kwargs: calls.append((args, kwargs)))
+    # the server seeds the demo people, whose passwords a real one hashes with scrypt: not what these tests check
+    monkeypatch.setattr(passwords, "DEFAULT_METHOD", "pbkdf2:sha256:1000")
     monkeypatch.chdir(tmp_path)
 
     def serve(*options: str) -> dict:
@@ -193,7 +199,8 @@ def test_without_a_catcher_the_code_is_not_pretended_sent(tmp_path):
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     app = create_app({"TESTING": True, "DATABASE": str(tmp_path / "x.sqlite3"), "WTF_CSRF_ENABLED": False,
-                      "MAIL_SMTP_HOST": "127.0.0.1", "MAIL_SMTP_PORT": port})
+                      "MAIL_SMTP_HOST": "127.0.0.1", "MAIL_SMTP_PORT": port,
+                      "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000"})
     client = app.test_client()
     enterprise = _enterprise(app)
     client.get(f"/__test__/portal-registration/{enterprise}", query_string=ENTERPRISE_INFO)
