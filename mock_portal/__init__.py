@@ -49,9 +49,6 @@ def create_app(test_config: dict | None = None) -> Flask:
         SESSION_COOKIE_SAMESITE="Lax",
         WTF_CSRF_TIME_LIMIT=None,
         SEED_DEMO=False,
-        # Stylesheets are cached: Flask's default (no-cache) has every page ask for its stylesheet again, about 6%
-        # of a scenario run's CPU. Their URLs carry the file's version (static_version), so an edit still shows.
-        SEND_FILE_MAX_AGE_DEFAULT=365 * 24 * 3600,
         # Where the portal's mail goes (smtplib). `python -m mock_portal` starts a catcher and points here.
         MAIL_SMTP_HOST="localhost",
         MAIL_SMTP_PORT=25,
@@ -82,12 +79,6 @@ def create_app(test_config: dict | None = None) -> Flask:
     @app.context_processor
     def qr_validity():  # the QR pages state the life the portal enforces, not a copy of it
         return {"qr_validity": validity_text(app.extensions["portal"].qr.ttl)}
-
-    @app.url_defaults
-    def static_version(endpoint: str, values: dict) -> None:
-        if endpoint == "static" and "filename" in values:
-            path = os.path.join(app.static_folder, values["filename"])
-            values.setdefault("v", int(os.stat(path).st_mtime_ns) if os.path.isfile(path) else 0)
 
     @app.get("/")
     def root():
