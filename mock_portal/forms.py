@@ -13,8 +13,6 @@ from werkzeug.formparser import FormDataParser
 
 ASCII_RUN = re.compile("([\x00-\x7f]+)")  # as urllib.parse: only ASCII runs hold escapes
 ESCAPES = re.compile(rb"(?:%[0-9A-Fa-f]{2})+")  # a stray % (not two hex digits after it) stays as it is
-
-
 HEX_DIGITS = string.hexdigits.encode()
 
 
