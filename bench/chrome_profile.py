@@ -10,6 +10,7 @@ import argparse
 import json
 import os
 import re
+import subprocess
 import sys
 import tempfile
 from collections import Counter, defaultdict
@@ -39,7 +40,6 @@ OTHER = "the rest: tasks, messages, scheduling"
 
 def run_traced(marks: str, evidence: str, out: Path) -> Path:
     """Runs the scenarios serially with a Chromium trace; the trace's path."""
-    import subprocess
     trace = out / f"trace-evidence-{evidence}.json"
     env = {**os.environ, "APEC_CHROME_TRACE": str(trace),
            "PYTHONPATH": os.pathsep.join([str(ROOT / "bench"), os.environ.get("PYTHONPATH", "")])}
