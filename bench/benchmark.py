@@ -1,5 +1,5 @@
 """Benchmark: prints a Markdown table from one run. Run: `.venv/bin/python bench/benchmark.py [--only GROUPS]
-[--runs N] [-m MARKS]`; the whole of it takes about 10 minutes on 2 quiet cores.
+[--runs N] [-m MARKS]`; the whole of it takes about 12 minutes on 2 quiet cores.
 
 Every row gives wall time and the CPU the run's processes used (pytest, Playwright's driver, every Chromium
 process: sampled from /proc, as bench/profile.py does; `time` would miss Chromium's renderers), so a row says
