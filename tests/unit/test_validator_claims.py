@@ -10,16 +10,6 @@ from validator.text import normalize
 from validator_records import GUIDE, full_run, full_run_data
 
 
-@pytest.fixture(scope="module")
-def guide_text():
-    return GUIDE.read_text(encoding="utf-8")
-
-
-@pytest.fixture(scope="module")
-def record():
-    return full_run()
-
-
 def run(text, record):
     # The guide's own path: its approved links (guide/*.links.json) apply to every revision.
     return analyse(parse_text(text, str(GUIDE)), record)

@@ -42,11 +42,6 @@ FOREIGN = """\
 
 
 @pytest.fixture(scope="module")
-def record():
-    return full_run()
-
-
-@pytest.fixture(scope="module")
 def foreign():
     return parse_text(FOREIGN, "other-province.md")
 
