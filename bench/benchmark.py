@@ -1,11 +1,11 @@
 """Benchmark: prints a Markdown table from one run. Run: `.venv/bin/python bench/benchmark.py [--only GROUPS]
-[--runs N] [-m MARKS]`; the whole of it takes about 10 minutes on 2 quiet cores.
+[--runs N] [-m MARKS]`; the whole of it takes about 12 minutes on 2 quiet cores.
 
 Every row gives wall time and the CPU the run's processes used (pytest, Playwright's driver, every Chromium
 process: sampled from /proc, as bench/profile.py does; `time` would miss Chromium's renderers), so a row says
 whether the cores were busy or waiting. Groups (--only, comma-separated; default all):
 - validate:     `./harness validate --fail-on none`: every scenario with one worker per core, then the report (the
-                whole guide validated);
+                whole guide validated); and the same scenarios and workers with no step evidence, validate's floor;
 - suite:        `./harness test`: unit tests and every scenario, one worker per core;
 - evidence:     the scenarios serially with step evidence on and off: the evidence's cost per step per device, by
                 difference and as timed inside the run (bench/profile_timers.py);
@@ -46,6 +46,11 @@ def passed(output: str) -> str:
     return f"{found[-1][0]}, pytest {float(found[-1][1]):.1f} s" if found else "?"
 
 
+def pytest_time(output: str) -> float:
+    """The seconds pytest's summary line gives (its session, without the interpreter's start-up)."""
+    return float((re.findall(r"passed[^\n]* in ([\d.]+)s", output) or ["nan"])[-1])
+
+
 def cores(wall: float, cpu: float) -> str:
     return f"{cpu:.0f} s CPU, {cpu / wall:.2f} of {os.cpu_count()} cores busy"
 
@@ -70,15 +75,22 @@ class Bench:
         wall, cpu, output = run(["./harness", "validate", "--fail-on", "none",
                                  "--record", str(out / "run-record.json"), "--out", str(out / "guide"),
                                  *self.marks], ok=(0, 1))
-        pytest_seconds = float((re.findall(r"passed[^\n]* in ([\d.]+)s", output) or ["nan"])[-1])
+        pytest_seconds = pytest_time(output)
         self.row("`./harness validate --fail-on none` (scenarios -n auto, then the report: html, pdf, json, md)",
                  f"{wall:.1f} s", f"{passed(output)}; report and start-up {wall - pytest_seconds:.1f} s; "
                  f"{cores(wall, cpu)}")
+        # The floor under it: the same scenarios and workers with no step evidence at all (no pictures, no texts),
+        # plus this run's report and start-up. No cut of the evidence can take validate below it.
+        floor_wall, floor_cpu, _, floor_output = self.scenarios("validate-no-evidence", "-n", "auto",
+                                                                "--step-evidence", "off")
+        self.row("scenarios -n auto as validate runs them, step evidence off (validate's floor without any evidence)",
+                 f"{floor_wall:.1f} s", f"{passed(floor_output)}; with validate's report and start-up: "
+                 f"{pytest_time(floor_output) + wall - pytest_seconds:.1f} s; {cores(floor_wall, floor_cpu)}")
 
     def suite(self) -> None:
         out = self.tmp / "suite"
         wall, cpu, output = run(["./harness", "test", "-q", f"--evidence-dir={out}", f"--output={out / 'output'}"])
-        self.row("`./harness test` (unit tests and every scenario, -n auto)", f"{wall:.1f} s",
+        self.row("`./harness test` (unit tests and every scenario, -n auto --dist worksteal)", f"{wall:.1f} s",
                  f"{passed(output)}; {cores(wall, cpu)}")
 
     def evidence(self) -> None:

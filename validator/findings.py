@@ -17,7 +17,7 @@ class Rule:
     mark it gives its section in the reader's eyes."""
     code: str
     severity: str
-    mark: str
+    mark: str | None  # None: a note on the run as a whole that marks no section, so its card shows no mark
 
 
 # kind -> rule. Codes never change meaning: RUN the run itself, COV coverage, UI the screens, NAM naming within the
@@ -41,7 +41,8 @@ RULES: dict[str, Rule] = {
     "tag_unknown_section": Rule("COV002", "warning", "not_covered"),
     "screen_not_shown": Rule("COV003", "warning", "not_covered"),
     # Another writer's guide: the scenarios' tags name sections of the project's own guide (one line, matching.py).
-    "tags_not_in_guide": Rule("COV004", "info", "not_covered"),
+    # The scenarios were matched by content instead: it leaves nothing uncovered (a section none covers is COV001).
+    "tags_not_in_guide": Rule("COV004", "info", None),
     # A screenshot path leaving the record's folder, or a file that is not a PNG: not shown, and said so.
     "screenshot_refused": Rule("REC001", "warning", "drift"),
     # Claims beyond quote marks (links.py, names.py, order.py, behaviour.py, channels.py).
@@ -62,7 +63,7 @@ RULES: dict[str, Rule] = {
 }
 # Findings about the run rather than the guide's text: which scenario and step is part of what they are.
 RUN_KINDS = {"scenario_failed", "step_undefined", "tag_unknown_section", "screenshot_refused"}
-KINDS: dict[str, tuple[str, str]] = {kind: (r.severity, r.mark) for kind, r in RULES.items()}
+KINDS: dict[str, tuple[str, str | None]] = {kind: (r.severity, r.mark) for kind, r in RULES.items()}
 
 MARKS = {
     "verified": "已验证",
@@ -131,7 +132,7 @@ class Finding:
         return RULES[self.kind].severity
 
     @property
-    def mark(self) -> str:
+    def mark(self) -> str | None:
         return RULES[self.kind].mark
 
     def identity(self) -> str:
@@ -144,7 +145,7 @@ class Finding:
 
     def to_dict(self) -> dict:
         data = asdict(self)
-        data.update(code=self.code, severity=self.severity, mark=self.mark, mark_text=MARKS[self.mark])
+        data.update(code=self.code, severity=self.severity, mark=self.mark, mark_text=MARKS.get(self.mark))
         if self.fix is not None:
             data["fix"]["text"] = self.fix.text
         return data

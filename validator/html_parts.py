@@ -151,10 +151,13 @@ class FindingCards:
         back = f"<a class=\"back\" href=\"#l{f.line}\" title=\"回到指南原文\">↩ 原文</a>" if f.line else ""
         failure = self.failures.get(f.scenario or "") if f.kind == "scenario_failed" else None
         body = self._failure(f, failure) if failure else self._shot(f)
+        # A note on the run as a whole (mark None) marks nothing: no badge, no m- class.
+        mark = f"<span class=\"mark small {f.mark}\">{MARKS[f.mark]}</span>" if f.mark else ""
+        classes = f"finding {f.severity}" + (f" m-{f.mark}" if f.mark else "")
         # The head is a heading (h6) so the PDF's outline lists each finding under its section.
-        return (f"<div class=\"finding {f.severity} m-{f.mark}\" id=\"{f.id}\"><h6 class=\"head\">"
+        return (f"<div class=\"{classes}\" id=\"{f.id}\"><h6 class=\"head\">"
                 f"<span class=\"sev\">{f.id} · {SEVERITY_TEXTS[f.severity]}</span>{escape(f.message)}"
-                f"<span class=\"mark small {f.mark}\">{MARKS[f.mark]}</span>{back}</h6><dl>{dl}</dl>{body}</div>")
+                f"{mark}{back}</h6><dl>{dl}</dl>{body}</div>")
 
     def _shot(self, f: Finding) -> str:
         if not f.screenshot:

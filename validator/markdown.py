@@ -181,7 +181,8 @@ def _figure(doc: _Doc, slot: int | None) -> list[str]:
 
 
 def _finding(doc: _Doc, f: Finding) -> list[str]:
-    lines = [f"> <a id=\"{f.id}\"></a>**{f.id} · {SEVERITY_ZH[f.severity]} · {MARKS[f.mark]}** {md_text(f.message)}"]
+    mark = f" · {MARKS[f.mark]}" if f.mark else ""
+    lines = [f"> <a id=\"{f.id}\"></a>**{f.id} · {SEVERITY_ZH[f.severity]}{mark}** {md_text(f.message)}"]
     where = _where(doc, f)
     if where:
         lines.append(f"> 位置：{where}")

@@ -75,18 +75,27 @@ def listed_order_findings(guide: Guide, record: RunRecord) -> list[Finding]:
         named = [(item, text, _named(text, vocab)) for item, text in items]
         named = [(item, text, terms) for item, text, terms in named if len(terms) >= 2]
         for (a, a_text, a_terms), (b, b_text, b_terms) in zip(named, named[1:]):
-            for sc in scenarios:
-                i, j = _shown_at(sc, a_terms), _shown_at(sc, b_terms)
-                if i is None or j is None or i <= j:
-                    continue
-                out.append(Finding(
-                    "order_steps", section.id,
-                    f"指南第 {a.id} 条「{a_text}」排在第 {b.id} 条「{b_text}」之前，场景「{sc.name}」的界面却先显示第 "
-                    f"{b.id} 条的内容（步骤「{sc.steps[j].text}」之后）再显示第 {a.id} 条的（步骤「{sc.steps[i].text}」之后）",
-                    guide_words=a_text, context=a_text, screen=f"{sc.steps[j].text} → {sc.steps[i].text}",
-                    item=a.id, line=a.line, scenario=sc.name))
-                break
+            turned = _first_turned_round(scenarios, _shown_at, a_terms, b_terms)
+            if turned is None:
+                continue
+            sc, i, j = turned
+            out.append(Finding(
+                "order_steps", section.id,
+                f"指南第 {a.id} 条「{a_text}」排在第 {b.id} 条「{b_text}」之前，场景「{sc.name}」的界面却先显示第 "
+                f"{b.id} 条的内容（步骤「{sc.steps[j].text}」之后）再显示第 {a.id} 条的（步骤「{sc.steps[i].text}」之后）",
+                guide_words=a_text, context=a_text, screen=f"{sc.steps[j].text} → {sc.steps[i].text}",
+                item=a.id, line=a.line, scenario=sc.name))
     return out
+
+
+def _first_turned_round(scenarios: list[Scenario], step_of, a, b) -> tuple[Scenario, int, int] | None:
+    """The first scenario that reaches b before a, with the steps that reach a and b (``step_of(scenario, x)``).
+    One is enough: the writer fixes the guide once, whichever scenario showed it."""
+    for sc in scenarios:
+        i, j = step_of(sc, a), step_of(sc, b)
+        if i is not None and j is not None and i > j:
+            return sc, i, j
+    return None
 
 
 IN_ORDER = re.compile(r"按(?:以下|下列|如下)(?:顺序|步骤)|依次|步骤如下")
@@ -146,17 +155,16 @@ def first_then_findings(guide: Guide, record: RunRecord, links: Links) -> list[F
         if not m:
             continue
         first, then = m.group(1).strip(), m.group(2).strip()
-        for sc in _scenarios_for(links, s):
-            i, j = _position(sc, first), _position(sc, then)
-            if i is None or j is None or i <= j:
-                continue
-            out.append(Finding(
-                "order_first_then", s.section,
-                f"指南第 {s.line} 行说先「{first}」再「{then}」，场景「{sc.name}」的界面上先是"
-                f"「{then}」（步骤「{sc.steps[j].text}」）再是「{first}」（步骤「{sc.steps[i].text}」）",
-                guide_words=m.group(0), context=s.text, screen=f"{sc.steps[j].text} → {sc.steps[i].text}",
-                item=s.item, line=s.line, scenario=sc.name))
-            break
+        turned = _first_turned_round(_scenarios_for(links, s), _position, first, then)
+        if turned is None:
+            continue
+        sc, i, j = turned
+        out.append(Finding(
+            "order_first_then", s.section,
+            f"指南第 {s.line} 行说先「{first}」再「{then}」，场景「{sc.name}」的界面上先是"
+            f"「{then}」（步骤「{sc.steps[j].text}」）再是「{first}」（步骤「{sc.steps[i].text}」）",
+            guide_words=m.group(0), context=s.text, screen=f"{sc.steps[j].text} → {sc.steps[i].text}",
+            item=s.item, line=s.line, scenario=sc.name))
     return out
 
 

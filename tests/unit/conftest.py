@@ -1,11 +1,12 @@
 """A mock app in testing mode on a fresh database, its store, and the SMTP catcher its mail goes to, for tests
-that call the domain directly."""
+that call the domain directly; and the published guide and the recorded whole run, for the validator's tests."""
 import re
 
 import pytest
 
 from mock_portal import create_app
 from mock_portal.mail_catcher import MailCatcher
+from validator_records import GUIDE, full_run
 
 
 @pytest.fixture(scope="session")
@@ -35,3 +36,16 @@ def sent_code(catcher):
     def newest(email: str) -> str:
         return re.search(r"\d{6}", catcher.messages(email)[-1]["body"]).group()
     return newest
+
+
+@pytest.fixture(scope="module")
+def guide_text():
+    """The published guide's text, which a test edits as a writer would."""
+    return GUIDE.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def record():
+    """The recorded whole run (every scenario, every screen); a module that checks the small sample record instead
+    defines its own ``record``. A module's tests share it: none may change it."""
+    return full_run()

@@ -4,19 +4,10 @@ import pytest
 
 from validator.analysis import analyse
 from validator.guide import parse_text
-from validator.links import link, sentence_coverage
+from validator.links import letters, link, scenarios_by_section, sentence_coverage
+from validator.text import normalize
 
 from validator_records import GUIDE, full_run, full_run_data
-
-
-@pytest.fixture(scope="module")
-def guide_text():
-    return GUIDE.read_text(encoding="utf-8")
-
-
-@pytest.fixture(scope="module")
-def record():
-    return full_run()
 
 
 def run(text, record):
@@ -99,6 +90,29 @@ def test_an_unquoted_name_one_letter_off_names_the_screen_text(guide_text, recor
     text = changed(guide_text, "2. 选择注册新账号", "2. 选择注册新帐号")
     got = new_findings(text, record, baseline, "name_near_miss")
     assert [(f.section, f.guide_words, f.extra["closest"]) for f in got] == [("1.2.2", "注册新帐号", "注册新账号")]
+
+
+@pytest.mark.parametrize("line, name, slip, section", [
+    # §1.1's screens show 商务旅行卡 only in a heading ("领事 APEC 商务旅行卡") and in sentences
+    ("打开领事 APEC 商务旅行卡页面", "商务旅行卡", "商务旅游卡", "1.1"),
+    # §1.2.1.3's only inside a message ("您没有“下级授权”权限，不能授权他人使用执照"); the guide quotes it, so
+    # the name is unquoted here for the prose check to read it
+    ("- 3) 添加办事人: 法定代表人或者拥有“下级授权”权限", "下级授权", "下极授权", "1.2.1.3"),
+])
+def test_a_name_the_screen_shows_only_inside_a_longer_text_is_checked(guide_text, record, baseline, line, name, slip,
+                                                                      section):
+    screens = {s for _, _, shot in record.shots_for(scenarios_by_section(record)[section]) for s in shot.strings()}
+    assert any(name in s for s in screens) and not any(letters(normalize(s))[0] == name for s in screens), \
+        f"the premise: §{section}'s screens show {name} only inside longer texts"
+    right = line.replace(f"“{name}”", name)
+    assert new_findings(changed(guide_text, line, right), record, baseline, "name_near_miss") == []
+    text = changed(guide_text, line, right.replace(name, slip))
+    got = new_findings(text, record, baseline, "name_near_miss")
+    assert [(f.code, f.section, f.guide_words, f.extra["closest"]) for f in got] == [("UI007", section, slip, name)]
+    fix, lines = got[0].fix, text.splitlines()
+    assert (fix.old, fix.new) == (slip, name) and slip in lines[fix.line - 1]
+    lines[fix.line - 1] = lines[fix.line - 1].replace(fix.old, fix.new)  # the fix applied gives the right wording
+    assert lines == changed(guide_text, line, right).splitlines()
 
 
 def test_the_guide_s_own_terms_are_not_near_misses(baseline):

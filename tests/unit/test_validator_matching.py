@@ -1,5 +1,9 @@
 """Scenarios matched to a guide's sections by content (validator/matching.py), and claims looked for on the right
 screens: another province's guide, numbered its own way, against the recorded whole run. No browser."""
+import gzip
+import json
+import re
+
 import pytest
 
 from validator.analysis import analyse
@@ -8,7 +12,7 @@ from validator.guide import parse_text
 from validator.matching import match
 from validator.uicheck import check_claims
 
-from validator_records import GUIDE, full_run, full_run_data
+from validator_records import FULL_RUN, GUIDE, full_run, full_run_data, report
 
 # Another writer's guide to the same portal: its own numbering, wording and order. Its 1.3 is about real-name
 # authentication, where the project's guide (and the scenarios' @guide-1.3 tags) has the login; its 三 is about
@@ -39,11 +43,6 @@ FOREIGN = """\
 
 审核通过后，持护照原件和在职证明到市外事办出入境窗口领取卡片，领卡时需本人签字确认。
 """
-
-
-@pytest.fixture(scope="module")
-def record():
-    return full_run()
 
 
 @pytest.fixture(scope="module")
@@ -95,6 +94,25 @@ def test_tags_naming_no_section_of_another_guide_are_one_summary_line(foreign, r
     summary = next(f for f in findings if f.kind == "tags_not_in_guide")
     assert summary.severity == "info" and summary.section is None
     assert summary.extra["unknown_tags"] > 100 and "1.2.1.3" in summary.extra["sections"]
+
+
+def test_the_summary_line_marks_nothing_uncovered_in_the_reports(tmp_path):
+    """COV004 says the scenarios were matched by content: nothing is left uncovered by it, so its card shows no
+    未覆盖 badge (a section no scenario covers has its own COV001)."""
+    (tmp_path / "run-record.json").write_bytes(gzip.decompress(FULL_RUN.read_bytes()))
+    (tmp_path / "other-province.md").write_text(FOREIGN, encoding="utf-8")
+    assert report(tmp_path / "run-record.json", tmp_path / "out", "--fail-on", "none",
+                  guide=tmp_path / "other-province.md") == 0
+    data = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
+    summary = next(f for f in data["findings"] if f["code"] == "COV004")
+    assert (summary["severity"], summary["mark"], summary["mark_text"]) == ("info", None, None)
+    html = (tmp_path / "out" / "illustrated-guide.html").read_text(encoding="utf-8")
+    card = re.search(rf'<div class="finding [^"]*" id="{summary["id"]}">.*?</h6>', html).group(0)
+    assert "场景的 @guide 标签是按另一份指南的章节编写的" in card
+    assert 'class="mark' not in card and "未覆盖" not in card and "m-" not in card
+    md = (tmp_path / "out" / "illustrated-guide.md").read_text(encoding="utf-8")
+    line = next(ln for ln in md.splitlines() if f'<a id="{summary["id"]}">' in ln)
+    assert f"**{summary['id']} · 提示** 场景的 @guide 标签" in line and "未覆盖" not in line
 
 
 def test_a_slip_in_a_tag_of_the_project_guide_is_still_warned_of_per_tag(record):

@@ -7,21 +7,11 @@ from validator.analysis import analyse
 from validator.guide import parse_text
 from validator.numbers import numbers_in, screen_evidence
 
-from validator_records import GUIDE, full_run
+from validator_records import GUIDE
 
 # The first sentence of §1.2.2; a rule sentence is added after it, as a writer would add one.
 ANCHOR = "使用电子营业执照扫描二维码, 进行注册"
 LOGIN = "1.企业账号登录，输入正确的企业邮箱账号、密码，点击【确认】按钮，即可登录系统；"
-
-
-@pytest.fixture(scope="module")
-def guide_text():
-    return GUIDE.read_text(encoding="utf-8")
-
-
-@pytest.fixture(scope="module")
-def record():
-    return full_run()
 
 
 def number_findings_of(text, record):
