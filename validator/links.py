@@ -84,6 +84,7 @@ class Links:
     links: list[Link] = field(default_factory=list)
     _by_sentence: dict = field(default_factory=dict, repr=False)
     _for_scenario: dict = field(default_factory=dict, repr=False)
+    _by_section: dict = field(default_factory=dict, repr=False)
 
     def of(self, sentence: Sentence) -> list[Link]:
         if not self._by_sentence and self.links:
@@ -95,8 +96,13 @@ class Links:
         """The sentences of the sections the scenario is tagged for (or that hold them)."""
         key = id(scenario)
         if key not in self._for_scenario:
-            owners = _ancestors(scenario)
-            self._for_scenario[key] = [s for s in self.sentences if s.section in owners]
+            # From an index by section, built once, in the guide's order: scanning every sentence for each
+            # scenario made linking quadratic in the guide's size.
+            if not self._by_section:
+                for at, s in enumerate(self.sentences):
+                    self._by_section.setdefault(s.section, []).append(at)
+            owned = sorted(at for sec in _ancestors(scenario) for at in self._by_section.get(sec, ()))
+            self._for_scenario[key] = [self.sentences[at] for at in owned]
         return self._for_scenario[key]
 
     def exact(self, sentence: Sentence) -> list[Link]:
