@@ -2,17 +2,15 @@
 import secrets
 import sqlite3
 from dataclasses import dataclass
-from datetime import timedelta
 from functools import cache
 
 from werkzeug.security import check_password_hash
 
 from .attempts import Attempts
 from .passwords import hash_password
+from .rules.limits import LOCK_DURATION, MAX_FAILED_LOGINS
 from .store import Store, iso
 
-MAX_FAILED_LOGINS = 5
-LOCK_DURATION = timedelta(minutes=15)
 ENTERPRISE_ALREADY_REGISTERED = "该企业已注册账号，请直接登录"
 EMAIL_ALREADY_REGISTERED = "该邮箱已注册，请更换邮箱或直接登录"
 

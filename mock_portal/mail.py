@@ -8,12 +8,11 @@ from datetime import timedelta
 from email.message import EmailMessage
 
 from .randomness import Randomness
+from .rules.limits import CODE_TTL, MAX_CODE_ATTEMPTS
 from .store import Store, iso, parse
 
-CODE_TTL = timedelta(minutes=10)
 CODE_TTL_MINUTES = int(CODE_TTL.total_seconds() // 60)  # what the mail and the page say: one number
 RESEND_AFTER = timedelta(seconds=60)
-MAX_CODE_ATTEMPTS = 5
 CODE_DEAD = "邮箱验证码错误次数过多，已失效，请重新获取"
 NOT_SENT = "验证码发送失败，请稍后再试"
 SENDER = "中国领事服务网 <noreply@example.com>"

@@ -12,8 +12,6 @@ from .randomness import Randomness
 from .store import Store, iso, parse
 
 PURPOSES = ("register", "login")
-# How long a QR code lives unless the app is configured otherwise; the QR pages state it ("二维码5分钟内有效").
-TTL = timedelta(minutes=5)
 
 
 def validity_text(ttl: timedelta) -> str:

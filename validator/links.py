@@ -84,6 +84,7 @@ class Links:
     links: list[Link] = field(default_factory=list)
     _by_sentence: dict = field(default_factory=dict, repr=False)
     _for_scenario: dict = field(default_factory=dict, repr=False)
+    _by_section: dict = field(default_factory=dict, repr=False)
 
     def of(self, sentence: Sentence) -> list[Link]:
         if not self._by_sentence and self.links:
@@ -95,8 +96,13 @@ class Links:
         """The sentences of the sections the scenario is tagged for (or that hold them)."""
         key = id(scenario)
         if key not in self._for_scenario:
-            owners = _ancestors(scenario)
-            self._for_scenario[key] = [s for s in self.sentences if s.section in owners]
+            # From an index by section, built once, in the guide's order: scanning every sentence for each
+            # scenario made linking quadratic in the guide's size.
+            if not self._by_section:
+                for at, s in enumerate(self.sentences):
+                    self._by_section.setdefault(s.section, []).append(at)
+            owned = sorted(at for sec in _ancestors(scenario) for at in self._by_section.get(sec, ()))
+            self._for_scenario[key] = [self.sentences[at] for at in owned]
         return self._for_scenario[key]
 
     def exact(self, sentence: Sentence) -> list[Link]:
@@ -123,6 +129,8 @@ def quote(sentence_text: str, step_text: str) -> Quote | None:
     b, b_at = letters(step_text)
     if not a or not b:
         return None
+    if _runs(a).isdisjoint(_runs(b)):
+        return None  # not even the shortest quote's letters in a row in common: difflib's longest block is shorter
     blocks = [m for m in difflib.SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks() if m.size]
     if not blocks:
         return None
@@ -142,6 +150,14 @@ def quote(sentence_text: str, step_text: str) -> Quote | None:
     shared = sum(m.size for m in blocks[lo:hi + 1])
     return Quote(sentence_text[a_at[a0]:a_at[a1 - 1] + 1], step_text[b_at[b0]:b_at[b1 - 1] + 1], shared,
                  a[a0:a1] == b[b0:b1], (a0, a1, b0, b1))
+
+
+@lru_cache(maxsize=200_000)
+def _runs(text: str) -> frozenset[str]:
+    """Every run of letters of the text as long as the shortest quote: two texts without one in common cannot
+    quote each other."""
+    shortest = min(QUOTE_MIN, WHOLE_MIN)  # the shortest run a quote may be
+    return frozenset(text[i:i + shortest] for i in range(len(text) - shortest + 1))
 
 
 def widened(sentence_text: str, q: Quote, other_text: str) -> str:

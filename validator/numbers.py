@@ -11,9 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from mock_portal.accounts import LOCK_DURATION, MAX_FAILED_LOGINS
-from mock_portal.mail import CODE_TTL, MAX_CODE_ATTEMPTS
-from mock_portal.qr import TTL as QR_TTL
+from mock_portal.rules.limits import CODE_TTL, LOCK_DURATION, MAX_CODE_ATTEMPTS, MAX_FAILED_LOGINS, QR_TTL
 from mock_portal.rules.fields import PASSWORD_MAX_LENGTH, PASSWORD_MIN_CLASSES, PASSWORD_MIN_LENGTH
 
 from .findings import Finding, Fix
