@@ -105,8 +105,6 @@ def reapprove(entry: dict, edit: Edit) -> dict | None:
     if start < 0:
         return None
     span = (start, start + len(text))
-    if not (span[0] < edit.at + len(edit.fix.old) and edit.at < span[1]):
-        return None
     inner = text.find(words) if sentence else 0
     if inner < 0:
         return None
@@ -116,7 +114,7 @@ def reapprove(entry: dict, edit: Edit) -> dict | None:
     if sentence:
         s0, s1 = edit.moved(*span)
         fixed["sentence"] = after[s0:s1]
-    return fixed if fixed != entry else None
+    return fixed if fixed != entry else None  # an edit beside the sentence moves it but leaves its words
 
 
 def _reapprove_all(manifest: Manifest, edits: list[Edit]) -> tuple[dict | None, list[Reapproval]]:

@@ -124,15 +124,15 @@ def test_a_re_approved_entry_takes_the_fixed_words(line, guide, sentence, old, n
     assert (fixed["guide"], fixed["sentence"], fixed["step"]) == (want_guide, want_sentence, ENTRY["step"])
 
 
-@pytest.mark.parametrize("line, section", [
-    ("进入首页。使用电子营业小程序扫描二维码", "1.2.2"),  # the fix is in the line's other sentence
-    ("使用电子营业小程序扫描二维码。进入首页", "1.3"),  # the same words in another section
-    ("点击【登录】进入首页", "1.2.2"),  # the entry's sentence is not on this line
+@pytest.mark.parametrize("line, sentence, section", [
+    ("进入首页。使用电子营业小程序扫描二维码", "进入首页", "1.2.2"),  # the fix is in the line's other sentence
+    ("使用电子营业小程序扫描二维码", "使用电子营业小程序扫描二维码", "1.3"),  # the same words in another section
+    ("打开电子营业小程序", "使用电子营业小程序扫描二维码", "1.2.2"),  # the entry's sentence is not on this line
 ])
-def test_an_entry_the_fix_does_not_touch_is_left_alone(line, section):
-    entry = dict(ENTRY, guide="进入首页", sentence="进入首页")
-    old = "电子营业小程序" if "电子营业小程序" in line else "登录"
-    assert reapprove(entry, Edit(Fix(1, old, "X"), section, line, line.index(old))) is None
+def test_an_entry_the_fix_does_not_touch_is_left_alone(line, sentence, section):
+    entry = dict(ENTRY, guide=sentence, sentence=sentence)
+    old = "电子营业小程序"
+    assert reapprove(entry, Edit(Fix(1, old, "电子营业执照小程序"), section, line, line.index(old))) is None
 
 
 def test_report_writes_the_manifest_hunk_and_says_the_patched_guide_passes(tmp_path, capsys):
