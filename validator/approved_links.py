@@ -5,6 +5,10 @@ sentence and item (``guide/<guide>.links.json``). The validator then holds the g
 words a step verified are gone (``link_broken``: "指南第 N 行现在写「…」，场景验证的是「…」"), the step is gone from
 its scenario, or the whole approved sentence now stands under another number than the scenario's tag
 (``link_renumbered``). Rewording with filler letters ("成功后" / "成功之后") keeps a link.
+
+An entry holds the guide to its approved words and the run to its step, not the step to the guide's words: a
+suggested patch (patch.py) re-approves a name it fixes with the step unchanged ("…电子营业小程序…" verifying
+"…电子营业执照小程序…"), and that stands until either side changes again.
 """
 from __future__ import annotations
 
