@@ -108,8 +108,9 @@ def build_parser() -> argparse.ArgumentParser:
     report_.add_argument("--cucumber-report", metavar="PATH",
                          help="also write one Cucumber JSON report for the (merged) records")
     report_.add_argument("--suggest-patch", nargs="?", const="guide-fixes.diff", metavar="PATH",
-                         help="write the findings' suggested fixes as a unified diff of the guide (a bare name goes "
-                              "in OUT; apply with `patch -p1 < …` or `git apply` from the repository root)")
+                         help="write the findings' suggested fixes as a unified diff of the guide, with the approved "
+                              "links they change re-approved (a bare name goes in OUT; apply with `patch -p1 < …` or "
+                              "`git apply` from the repository root)")
     report_.add_argument("--update-guide", action="store_true",
                          help="copy each verified figure's fresh screenshot beside the guide and link it from the "
                               "guide; drifted and failed figures are left alone and listed")
