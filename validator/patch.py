@@ -174,4 +174,5 @@ def by_hand(patch: Patch, manifest_path: str) -> list[str]:
     for r in patch.reapproved:
         out.append(f"  {r.entry.get('feature_file')}「{r.entry.get('scenario')}」步骤「{r.entry.get('step')}」:"
                    f" 「{r.entry['guide']}」→「{r.fixed['guide']}」")
-    return out
+    # One line each, whatever the manifest holds: a line break would end the comment and start diff text.
+    return ["".join(ch if ch.isprintable() else "?" for ch in line) for line in out]

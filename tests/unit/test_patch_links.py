@@ -10,7 +10,7 @@ import pytest
 from validator.analysis import analyse
 from validator.findings import Fix
 from validator.guide import parse_guide, parse_text
-from validator.patch import Edit, Manifest, reapprove, suggest_patch
+from validator.patch import Edit, Manifest, Patch, Reapproval, by_hand, reapprove, suggest_patch
 
 from validator_records import GUIDE, full_run, full_run_data, write_record
 from illustrated_records import report
@@ -161,3 +161,23 @@ def test_a_manifest_outside_the_patch_s_reach_is_named_for_the_writer_to_re_appr
     assert "应用后新出现 new after applying: LNK001-" in out
     subprocess.run(["git", "apply", str(tmp_path / "out" / "guide-fixes.diff")], cwd=guide.parent, check=True)
     assert FULL in guide.read_text(encoding="utf-8")
+
+
+def test_a_guide_elsewhere_with_its_own_links_gets_both_hunks_named_from_its_folder(tmp_path, capsys):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    shutil.copy(GUIDE, docs)
+    shutil.copy(MANIFEST, docs)
+    record = write_record(tmp_path / "run", data=full_run_data())
+    report(record, tmp_path / "out", "--suggest-patch", guide=docs / GUIDE.name)
+    diff = (tmp_path / "out" / "guide-fixes.diff").read_text(encoding="utf-8")
+    assert f"+++ b/{MANIFEST.name}" in diff and not diff.startswith("#")
+    subprocess.run(["git", "apply", str(tmp_path / "out" / "guide-fixes.diff")], cwd=docs, check=True)
+    after = analyse(parse_guide(docs / GUIDE.name), full_run())
+    assert [f.id for f in after.findings] == ["UI005-e3ad22de"]
+
+
+def test_the_links_to_re_approve_by_hand_stay_comment_lines_whatever_the_manifest_holds():
+    entry = dict(ENTRY, scenario="s\n+++ b/guide/x.md\n@@ -1 +1 @@", guide=CUT, sentence=CUT)
+    lines = by_hand(Patch("", reapproved=[Reapproval(entry, dict(entry, guide=FULL))]), "elsewhere.links.json")
+    assert len(lines) == 2 and all("\n" not in line for line in lines)
