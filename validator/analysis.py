@@ -11,7 +11,7 @@ from .examples import attach_screens, example_findings
 from .findings import Finding, give_ids, merge_same_line, worst
 from .guide import Guide, Item, Section, is_within
 from .illustrate import Figure, figures
-from .approved_links import link_findings, load_manifest, manifest_path
+from .approved_links import link_findings, load_manifest, manifest_in_use
 from .links import Links, link
 from .matching import Matching, matched_record, tag_summary
 from .pictures import picture_findings
@@ -70,6 +70,7 @@ class Analysis:
         return {EXIT_OK: "passed", EXIT_FAILING: "failed"}.get(self.exit_code(fail_on), "nothing_ran")
     links: Links | None = None
     matching: Matching | None = None
+    manifest: Path | None = None  # the approved links the guide was held to
 
     def scenario_counts(self) -> dict[str, int]:
         counts = {"passed": 0, "failed": 0, "skipped": 0}
@@ -92,9 +93,10 @@ class Analysis:
 
 
 def analyse(guide: Guide, record: RunRecord, tagged: set[str] | None = None,
-            refused: list[Finding] | None = None) -> Analysis:
+            refused: list[Finding] | None = None, approved: list[dict] | None = None) -> Analysis:
     """``tagged``: the guide sections the feature files have scenarios for (None: unknown), which tells a section a
-    partial run left out from one no scenario covers. ``refused``: findings about the record itself."""
+    partial run left out from one no scenario covers. ``refused``: findings about the record itself. ``approved``:
+    the approved links to hold the guide to instead of its manifest's (the suggested patch checks what it leaves)."""
     # Which scenarios speak for which section: the tags on their own guide, content on another writer's. Every
     # check below reads the record as this guide sees it.
     record, matching = matched_record(guide, record)
@@ -107,8 +109,10 @@ def analyse(guide: Guide, record: RunRecord, tagged: set[str] | None = None,
                 + example_findings(claims) + list(refused or []))
     # Claims beyond quote marks: sentences linked to the steps that verify them, names, order, rules.
     links = link(guide, record)
+    manifest = manifest_in_use(guide.path, matching.own_guide)
     findings += prose_findings(guide, record, claims, links, findings,
-                               link_findings(guide, record, links, _approved_links(guide, matching)))
+                               link_findings(guide, record, links, load_manifest(manifest) if approved is None
+                                             else approved))
     figs = figures(guide, record, claims, matching)
     findings += picture_findings(guide, record, figs)  # a writer's own pictures against today's screens
     # One finding per row of the guide a writer fixes at once, before the ids are given.
@@ -133,16 +137,7 @@ def analyse(guide: Guide, record: RunRecord, tagged: set[str] | None = None,
     _roll_up(sections)
     attach_screens(findings, claims, figs)
     not_run = [r.section.id for r in sections if r.section.id in left_out and not r.coverage.covered]
-    return Analysis(guide, record, claims, results, findings, sections, figs, not_run, links, matching)
-
-
-def _approved_links(guide: Guide, matching: Matching) -> list[dict]:
-    """The links approved for this guide: its own manifest beside it; the project's guide's manifest only for a
-    revision of that guide (its tags are this guide's), never for another writer's guide."""
-    path = manifest_path(guide.path)
-    if path is None or (path != Path(guide.path).with_suffix(".links.json") and not matching.own_guide):
-        return []
-    return load_manifest(path)
+    return Analysis(guide, record, claims, results, findings, sections, figs, not_run, links, matching, manifest)
 
 
 def _has_scenarios(guide: Guide, tagged: set[str] | None) -> set[str]:

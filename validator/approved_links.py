@@ -5,6 +5,10 @@ sentence and item (``guide/<guide>.links.json``). The validator then holds the g
 words a step verified are gone (``link_broken``: "指南第 N 行现在写「…」，场景验证的是「…」"), the step is gone from
 its scenario, or the whole approved sentence now stands under another number than the scenario's tag
 (``link_renumbered``). Rewording with filler letters ("成功后" / "成功之后") keeps a link.
+
+An entry holds the guide to its approved words and the run to its step, not the step to the guide's words: a
+suggested patch (patch.py) re-approves a name it fixes with the step unchanged ("…电子营业小程序…" verifying
+"…电子营业执照小程序…"), and that stands until either side changes again.
 """
 from __future__ import annotations
 
@@ -53,6 +57,20 @@ def manifest_path(guide_path: str) -> Path | None:
         return beside
     default = Path(__file__).resolve().parents[1] / "guide" / "hunan-apec-account-registration.links.json"
     return default if default.is_file() else None
+
+
+def manifest_in_use(guide_path: str, own_guide: bool) -> Path | None:
+    """The links a guide is held to: its own manifest beside it; the project's guide's manifest only for a
+    revision of that guide (its tags are this guide's), never for another writer's guide."""
+    path = manifest_path(guide_path)
+    if path is None or (path != Path(guide_path).with_suffix(".links.json") and not own_guide):
+        return None
+    return path
+
+
+def manifest_text(data: dict) -> str:
+    """The manifest as ``--write`` writes it, so a suggested patch that re-approves links touches only their lines."""
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
 def load_manifest(path: Path | None) -> list[dict]:
@@ -209,8 +227,7 @@ def main(argv: list[str] | None = None) -> int:
     entries = manifest_entries(found)
     if args.write:
         target = Path(args.guide).with_suffix(".links.json")
-        target.write_text(json.dumps({"schema": 1, "links": entries}, ensure_ascii=False, indent=1) + "\n",
-                          encoding="utf-8")
+        target.write_text(manifest_text({"schema": 1, "links": entries}), encoding="utf-8")
         print(f"{len(entries)} links written to {target}")
     else:
         linked = sum(1 for s in found.sentences if found.of(s))

@@ -108,8 +108,9 @@ def build_parser() -> argparse.ArgumentParser:
     report_.add_argument("--cucumber-report", metavar="PATH",
                          help="also write one Cucumber JSON report for the (merged) records")
     report_.add_argument("--suggest-patch", nargs="?", const="guide-fixes.diff", metavar="PATH",
-                         help="write the findings' suggested fixes as a unified diff of the guide (a bare name goes "
-                              "in OUT; apply with `patch -p1 < …` or `git apply` from the repository root)")
+                         help="write the findings' suggested fixes as a unified diff of the guide, with the approved "
+                              "links they change re-approved (a bare name goes in OUT; apply with `patch -p1 < …` or "
+                              "`git apply` from the repository root)")
     report_.add_argument("--update-guide", action="store_true",
                          help="copy each verified figure's fresh screenshot beside the guide and link it from the "
                               "guide; drifted and failed figures are left alone and listed")
@@ -274,7 +275,9 @@ def report(guide_path: Path, record_paths: list[Path], out: Path, fail_on: set[s
                                                       encoding="utf-8")
             written.append("illustrated-guide.md")
         if writer.get("suggest_patch"):
-            written.append(_write_patch(analysis, guide_path, out, writer["suggest_patch"]))
+            written.append(_write_patch(analysis, guide_path, out, writer["suggest_patch"], fail_on,
+                                        lambda guide, approved: analyse(guide, merged.record, tagged, refused,
+                                                                        approved)))
         if writer.get("update_guide"):
             written += _update_guide(analysis, images, guide_path)
     except OSError as exc:
@@ -300,16 +303,64 @@ def report(guide_path: Path, record_paths: list[Path], out: Path, fail_on: set[s
     return code if code != EXIT_OK else status
 
 
-def _write_patch(analysis, guide_path: Path, out: Path, name: str) -> str:
+def _write_patch(analysis, guide_path: Path, out: Path, name: str, fail_on: set[str], recheck) -> str:
+    """``recheck(guide, approved_links)``: the analysis of another guide text against the same record."""
     from .html import repo_path
-    from .patch import suggest_patch
+    from .patch import by_hand, suggest_patch
     target = Path(name) if Path(name).parent != Path(".") else out / name
-    patch = suggest_patch(guide_path.read_text(encoding="utf-8"), analysis.findings, repo_path(guide_path.as_posix()))
+    manifest = _patch_manifest(analysis.manifest, guide_path)
+    patch = suggest_patch(guide_path.read_text(encoding="utf-8"), analysis.findings, repo_path(guide_path.as_posix()),
+                          manifest)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(patch.diff, encoding="utf-8")
     print(f"建议修改 suggested fixes: {len(patch.applied)} findings in {target}"
           + (f"; {len(patch.skipped)} no longer fit their line" if patch.skipped else ""))
+    if patch.reapproved and patch.manifest_in_diff:
+        print(f"  重新批准 re-approved: {len(patch.reapproved)} links in {manifest.name}, their steps kept "
+              "(the fixes change words those steps verify)")
+    elif patch.reapproved:
+        for line in by_hand(patch, manifest.path):
+            print(f"  {_printable(line)}")
+    if patch.applied:
+        _print_after(analysis, patch, fail_on, recheck)
     return target.as_posix()
+
+
+def _patch_manifest(path: Path | None, guide_path: Path):
+    """The approved links the validation used, named from where the patch names the guide: the repository root
+    (the working folder), or the guide's own folder for a guide outside it."""
+    from .patch import Manifest
+    if path is None:
+        return None
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    cwd = Path.cwd().resolve()
+    guide = guide_path.resolve()
+    base = cwd if guide.is_relative_to(cwd) else guide.parent
+    resolved = path.resolve()
+    return Manifest(path.as_posix(), resolved.relative_to(base).as_posix() if resolved.is_relative_to(base) else None,
+                    text)
+
+
+def _print_after(analysis, patch, fail_on: set[str], recheck) -> None:
+    """The promise of a suggested patch is a guide that validates: say what the guide would be once it is applied
+    (with the re-approved links when the patch carries them), and any finding it would bring."""
+    from .guide import GuideError, parse_text
+    try:
+        after = recheck(parse_text(patch.fixed_guide, analysis.guide.path),
+                        patch.links_after if patch.manifest_in_diff else None)
+    except GuideError as exc:
+        print(f"  应用后 after applying: the guide would not parse: {exc}")
+        return
+    sev = after.severity_counts()
+    print(f"  应用后 after applying: 结论 verdict {VERDICT_TEXT[after.verdict(fail_on)]} "
+          f"(错误 error {sev['error']}, 警告 warning {sev['warning']}, 提示 info {sev['info']})")
+    before = {f.id for f in analysis.findings}
+    for f in after.findings:
+        if f.id not in before:
+            print(f"  应用后新出现 new after applying: {f.id} [{f.severity}] {f.section or '-'}: {_printable(f.message)}")
 
 
 def _update_guide(analysis, images, guide_path: Path) -> list[str]:
