@@ -1,5 +1,5 @@
 """Benchmark: prints a Markdown table from one run. Run: `.venv/bin/python bench/benchmark.py [--only GROUPS]
-[--runs N] [-m MARKS]`; the whole of it takes about 12 minutes on 2 quiet cores.
+[--runs N] [-m MARKS]`; the whole of it takes about 15 minutes on 2 quiet cores.
 
 Every row gives wall time and the CPU the run's processes used (pytest, Playwright's driver, every Chromium
 process: sampled from /proc, as bench/profile.py does; `time` would miss Chromium's renderers), so a row says
@@ -7,8 +7,8 @@ whether the cores were busy or waiting. Groups (--only, comma-separated; default
 - validate:     `./harness validate --fail-on none`: every scenario with one worker per core, then the report (the
                 whole guide validated); and the same scenarios and workers with no step evidence, validate's floor;
 - suite:        `./harness test`: unit tests and every scenario, one worker per core;
-- evidence:     the scenarios serially with step evidence on and off: the evidence's cost per step per device, by
-                difference and as timed inside the run (bench/profile_timers.py);
+- evidence:     the scenarios serially with step evidence on and off, alternated twice: the evidence's cost per
+                step per device, by difference and as timed inside the run (bench/profile_timers.py);
 - traces:       the scenarios serially recording a trace as they run (--failure-traces on) against the default
                 (a failing scenario's trace from a rerun, nothing recorded while they pass): what it saves;
 - registration: the §1.2.2 registration flow, the harness's scenario (its duration in the run record) against
@@ -44,6 +44,10 @@ def run(cmd: list[str], ok=(0,), env: dict | None = None) -> tuple[float, float,
 def passed(output: str) -> str:
     found = re.findall(r"(\d+ passed[^\n]*?) in ([\d.]+)s", output)
     return f"{found[-1][0]}, pytest {float(found[-1][1]):.1f} s" if found else "?"
+
+
+def listed(values) -> str:
+    return ", ".join(f"{v:.1f}" for v in values)
 
 
 def pytest_time(output: str) -> float:
@@ -93,30 +97,41 @@ class Bench:
         self.row("`./harness test` (unit tests and every scenario, -n auto --dist worksteal)", f"{wall:.1f} s",
                  f"{passed(output)}; {cores(wall, cpu)}")
 
-    def evidence(self) -> None:
-        timers = self.tmp / "timers.json"
-        env = {"APEC_PROFILE_TIMERS": str(timers),
-               "PYTHONPATH": os.pathsep.join([str(ROOT / "bench"), os.environ.get("PYTHONPATH", "")])}
-        wall, on_cpu, record, output = self.scenarios("serial", "-n", "0", "-p", "profile_timers", env=env)
-        off_wall, off_cpu, off_record, _ = self.scenarios("serial-no-evidence", "-n", "0", "--step-evidence", "off")
+    def evidence(self, pairs: int = 2) -> None:
+        # On and off alternated: the machine's speed drifts by 10% within minutes here, and one run of each, one
+        # after the other, once put the drift into the difference (45 ms against 31 ms interleaved).
+        env = {"PYTHONPATH": os.pathsep.join([str(ROOT / "bench"), os.environ.get("PYTHONPATH", "")])}
+        on_runs, off_runs, inside = [], [], []
+        for index in range(pairs):
+            timers = self.tmp / f"timers-{index}.json"
+            on_runs.append(self.scenarios(f"serial-{index}", "-n", "0", "-p", "profile_timers",
+                                          env={**env, "APEC_PROFILE_TIMERS": str(timers)}))
+            off_runs.append(self.scenarios(f"serial-no-evidence-{index}", "-n", "0", "--step-evidence", "off"))
+            timed = json.loads(timers.read_text(encoding="utf-8"))["totals"]
+            inside.append(sum(seconds for kind, seconds in timed.items() if kind.startswith(EVIDENCE_KINDS)))
         # the scenarios' own durations (from the run records): pytest's start-up is the same either way
-        on, off = (sum(s["duration"] for s in r["scenarios"]) for r in (record, off_record))
+        on_each, off_each = ([sum(s["duration"] for s in r[2]["scenarios"]) for r in runs]
+                             for runs in (on_runs, off_runs))
+        on, off = statistics.mean(on_each), statistics.mean(off_each)
+        wall, on_cpu = statistics.mean(r[0] for r in on_runs), statistics.mean(r[1] for r in on_runs)
+        off_wall, off_cpu = statistics.mean(r[0] for r in off_runs), statistics.mean(r[1] for r in off_runs)
+        record, output = on_runs[0][2], on_runs[0][3]
         steps = sum(len(s["steps"]) for s in record["scenarios"])
         shots = [shot for s in record["scenarios"] for step in s["steps"] for shot in step["shots"].values()]
         taken = sum(not shot.get("unchanged") for shot in shots)
-        timed = json.loads(timers.read_text(encoding="utf-8"))["totals"]
-        inside = sum(seconds for kind, seconds in timed.items() if kind.startswith(EVIDENCE_KINDS))
-        self.row("scenarios, serial (-n 0), step evidence on", f"{wall:.1f} s",
-                 f"{passed(output)}; scenarios {on:.1f} s; {steps} steps, {len(shots)} device screenshots ({taken} "
-                 f"taken, {len(shots) - taken} copies of an unchanged screen); {cores(wall, on_cpu)}")
-        self.row("scenarios, serial, step evidence off", f"{off_wall:.1f} s",
-                 f"scenarios {off:.1f} s; {cores(off_wall, off_cpu)}")
+        inside_mean = statistics.mean(inside)
+        self.row(f"scenarios, serial (-n 0), step evidence on (mean of {pairs}, alternated with off)",
+                 f"{wall:.1f} s", f"{passed(output)}; scenarios {on:.1f} s (runs {listed(on_each)}); {steps} steps, "
+                 f"{len(shots)} device screenshots ({taken} taken, {len(shots) - taken} copies of an unchanged "
+                 f"screen); {cores(wall, on_cpu)}")
+        self.row(f"scenarios, serial, step evidence off (mean of {pairs})", f"{off_wall:.1f} s",
+                 f"scenarios {off:.1f} s (runs {listed(off_each)}); {cores(off_wall, off_cpu)}")
         self.row("evidence per step per device, by difference", f"{(on - off) / len(shots) * 1000:.0f} ms",
                  f"{(on - off) / steps * 1000:.0f} ms per step; {(on - off) / on:.0%} of the scenarios' time, "
                  f"{(on_cpu - off_cpu) / on_cpu:.0%} of the run's CPU")
-        self.row("evidence per step per device, timed in the run", f"{inside / len(shots) * 1000:.0f} ms",
-                 f"{inside:.1f} s in the evidence's calls (bench/profile_timers.py); "
-                 f"{inside / taken * 1000:.0f} ms per screenshot taken")
+        self.row("evidence per step per device, timed in the run", f"{inside_mean / len(shots) * 1000:.0f} ms",
+                 f"{inside_mean:.1f} s in the evidence's calls (bench/profile_timers.py; runs {listed(inside)}); "
+                 f"{inside_mean / taken * 1000:.0f} ms per screenshot taken")
 
     def traces(self) -> None:
         default, cpu, record, _ = self.scenarios("serial-traces-by-rerun", "-n", "0")
